@@ -1,0 +1,43 @@
+package io.github.faceid4j;
+
+/**
+ * Base of every failure this library reports. Unchecked: there is rarely anything a caller can do locally,
+ * and the subtypes say what went wrong.
+ *
+ * <p>Messages never contain secrets or personal data.
+ */
+public class FaceIdException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private volatile int attempts = 1;
+
+    public FaceIdException(String message) {
+        super(message);
+    }
+
+    public FaceIdException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** How many requests were sent (or tried) before this failure escaped; 0 when none was. */
+    public int attempts() {
+        return attempts;
+    }
+
+    /**
+     * Records how many attempts were made; called by an implementation's retry logic just before the exception
+     * escapes to the caller.
+     */
+    public void recordAttempts(int attempts) {
+        if (attempts < 0) {
+            throw new IllegalArgumentException("attempts must not be negative");
+        }
+        this.attempts = attempts;
+    }
+
+    /** Whether the same call may succeed when repeated later (network trouble, throttling, a service hiccup). */
+    public boolean isTransient() {
+        return false;
+    }
+}

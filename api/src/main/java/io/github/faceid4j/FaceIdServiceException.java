@@ -1,0 +1,81 @@
+package io.github.faceid4j;
+
+/**
+ * The service answered with an error ({@code Response.Error}). Carries the error code, the service's message and
+ * the RequestId that Tencent support asks for.
+ *
+ * <p>Use {@link #from(String, String, String)} to get the most specific subtype for a code.
+ */
+public class FaceIdServiceException extends FaceIdException {
+
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_MESSAGE = 300;
+
+    private final String errorCode;
+    private final String serviceMessage;
+    private final String requestId;
+
+    public FaceIdServiceException(String errorCode, String serviceMessage, String requestId) {
+        super(describe(errorCode, serviceMessage, requestId));
+        this.errorCode = errorCode;
+        this.serviceMessage = serviceMessage;
+        this.requestId = requestId;
+    }
+
+    /**
+     * The most specific exception for an error code: {@link BizTokenExpiredException},
+     * {@link BizTokenIllegalException}, {@link AuthenticationException}, {@link RateLimitExceededException},
+     * or this class for any other code.
+     */
+    public static FaceIdServiceException from(String errorCode, String serviceMessage, String requestId) {
+        String code = errorCode == null ? "" : errorCode;
+        if (code.equals("InvalidParameterValue.BizTokenExpired")) {
+            return new BizTokenExpiredException(code, serviceMessage, requestId);
+        }
+        if (code.equals("InvalidParameterValue.BizTokenIllegal")) {
+            return new BizTokenIllegalException(code, serviceMessage, requestId);
+        }
+        if (code.startsWith("AuthFailure")) {
+            return new AuthenticationException(code, serviceMessage, requestId);
+        }
+        if (code.startsWith("RequestLimitExceeded") || code.equals("FailedOperation.RequestLimitExceeded")) {
+            return new RateLimitExceededException(code, serviceMessage, requestId);
+        }
+        return new FaceIdServiceException(errorCode, serviceMessage, requestId);
+    }
+
+    /** The service's error code, e.g. {@code InvalidParameterValue.BizTokenExpired}. */
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The service's own description of the error. */
+    public String serviceMessage() {
+        return serviceMessage;
+    }
+
+    /** The service's RequestId; quote it to Tencent support. May be {@code null}. */
+    public String requestId() {
+        return requestId;
+    }
+
+    /**
+     * {@code InternalError}, {@code ServiceUnavailable}, {@code ResourceUnavailable} and the
+     * {@code RequestLimitExceeded} family may heal on their own; nothing else does.
+     */
+    @Override
+    public boolean isTransient() {
+        String code = errorCode == null ? "" : errorCode;
+        return code.equals("InternalError") || code.startsWith("InternalError.")
+                || code.equals("ServiceUnavailable") || code.startsWith("ResourceUnavailable")
+                || code.startsWith("RequestLimitExceeded") || code.equals("FailedOperation.RequestLimitExceeded");
+    }
+
+    private static String describe(String errorCode, String serviceMessage, String requestId) {
+        String message = serviceMessage == null ? "" : serviceMessage;
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "...";
+        }
+        return "FaceID service error " + errorCode + " (RequestId " + requestId + "): " + message;
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.faceid4j.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * An immutable piece of binary media (video, best frame, card image) as the service sent it: base64 text.
+ *
+ * <p>Nothing is decoded until asked: {@link #size()} is computed from the text alone, {@link #openStream()} and
+ * the {@code writeTo} methods decode while they copy, so the decoded bytes never need to be in memory at once.
+ * {@link #toString()} prints only the size: media holds faces and identity documents.
+ *
+ * <p>Standard base64 (RFC 4648, with padding, no line breaks) is expected, as the service sends. Text that is not
+ * valid base64 is kept as it came; decoding it throws {@link MediaDecodingException}.
+ */
+public final class Media {
+
+    private static final Base64.Decoder DECODER = Base64.getDecoder();
+
+    /** ASCII base64 text; never mutated, never handed out. */
+    private final byte[] text;
+    private final int offset;
+    private final int length;
+
+    private Media(byte[] text, int offset, int length) {
+        this.text = text;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /** Media from base64 text as the service sent it. */
+    public static Media ofBase64(CharSequence base64) {
+        Objects.requireNonNull(base64, "base64");
+        byte[] ascii = base64.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return new Media(ascii, 0, ascii.length);
+    }
+
+    /**
+     * Media over a slice of an ASCII buffer holding base64 text, without copying it. The caller hands the slice
+     * over: it must never change afterwards. Meant for decoders that keep the response body and point into it.
+     */
+    public static Media ofBase64(byte[] ascii, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, ascii.length);
+        return new Media(ascii, offset, length);
+    }
+
+    /** Media holding the given decoded bytes (copied). Useful for tests and for applications building results. */
+    public static Media ofBytes(byte[] decoded) {
+        byte[] ascii = Base64.getEncoder().encode(decoded);
+        return new Media(ascii, 0, ascii.length);
+    }
+
+    /** Number of decoded bytes, computed from the base64 text without decoding it. */
+    public long size() {
+        if (length == 0) {
+            return 0;
+        }
+        int padding = 0;
+        if (text[offset + length - 1] == '=') {
+            padding++;
+            if (length > 1 && text[offset + length - 2] == '=') {
+                padding++;
+            }
+        }
+        long full = (long) length / 4 * 3;
+        int rest = length % 4; // only in unpadded text
+        return full - padding + (rest == 0 ? 0 : rest - 1);
+    }
+
+    /** Length of the base64 text, in characters. */
+    public long base64Length() {
+        return length;
+    }
+
+    /** A stream of the decoded bytes, decoding as it is read. */
+    public InputStream openStream() {
+        return new DecodingStream(DECODER.wrap(new ByteArrayInputStream(text, offset, length)));
+    }
+
+    /** All decoded bytes in a new array. */
+    public byte[] toByteArray() {
+        try {
+            ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(text, offset, length));
+            byte[] array = decoded.array();
+            // The JDK sizes the array exactly for padded text; copy only in the rare case it did not.
+            if (decoded.arrayOffset() == 0 && decoded.remaining() == array.length) {
+                return array;
+            }
+            byte[] exact = new byte[decoded.remaining()];
+            decoded.get(exact);
+            return exact;
+        } catch (IllegalArgumentException e) {
+            throw new MediaDecodingException("media is not valid base64: " + e.getMessage(), e);
+        }
+    }
+
+    /** The base64 text, as the service sent it. */
+    public String toBase64() {
+        return new String(text, offset, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Decodes into {@code out}, a buffer at a time; does not close it.
+     *
+     * @return the number of decoded bytes written
+     */
+    public long writeTo(OutputStream out) throws IOException {
+        try (InputStream in = openStream()) {
+            return in.transferTo(out);
+        }
+    }
+
+    /**
+     * Decodes into a file, replacing it if it exists. The bytes go to a temporary file beside the target that is
+     * moved into place only when complete, so a failure never leaves a half-written file under the target name.
+     *
+     * @return the number of decoded bytes written
+     */
+    public long writeTo(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".part");
+        try {
+            long written;
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                written = writeTo(out);
+            }
+            Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return written;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Only the size: media are faces and identity documents. */
+    @Override
+    public String toString() {
+        return "Media[" + size() + " bytes]";
+    }
+
+    /** Turns the JDK's IOException for bad base64 into our typed, unchecked one. */
+    private static final class DecodingStream extends java.io.FilterInputStream {
+        DecodingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw decodingFailure(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw decodingFailure(e);
+            }
+        }
+
+        private static RuntimeException decodingFailure(IOException e) {
+            // Base64's wrapping stream reports bad input as a plain IOException; our source never fails otherwise.
+            return new MediaDecodingException("media is not valid base64: " + e.getMessage(), e);
+        }
+    }
+
+    /** Thrown when media text is not valid base64. */
+    public static final class MediaDecodingException extends UncheckedIOException {
+        private static final long serialVersionUID = 1L;
+
+        MediaDecodingException(String message, Throwable cause) {
+            super(message, cause instanceof IOException io ? io : new IOException(cause));
+        }
+    }
+}
