@@ -1,0 +1,255 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.FaceIdConfigurationException;
+import io.github.faceid4j.VerificationResultService;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Builds a {@link VerificationResultService} on the Jersey client. The one way to make a service, whatever the
+ * entry point: Java SE code calls it directly, the CDI extension and the CLI translate their configuration into it.
+ *
+ * <pre>{@code
+ * VerificationResultService results = FaceIdServiceBuilder.create()
+ *         .region("ap-singapore")
+ *         .credentials(Credentials.of(secretId, secretKey))
+ *         .build();
+ * }</pre>
+ *
+ * <p>{@link #build()} checks everything and throws {@link FaceIdConfigurationException} naming the first setting at
+ * fault; {@link #problems()} lists all of them at once. A builder is not thread-safe; the service it builds is.
+ */
+public final class FaceIdServiceBuilder {
+
+    /** The regions {@code GetWebVerificationResultIntl} is offered in. */
+    public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-jakarta", "ap-singapore");
+    /** The endpoint named by the API's documentation. */
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://faceid.tencentcloudapi.com");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /** Longest silence while reading an answer. The official SDK has none, which can hang a thread forever. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /** Large enough for a result with a long video and every card image; a body beyond it is refused. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+    public static final Set<String> SUPPORTED_LANGUAGES = Set.of("zh-CN", "en-US");
+
+    private String region;
+    private CredentialsProvider credentials;
+    private URI endpoint = DEFAULT_ENDPOINT;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private String language;
+    private boolean allowInsecureHttp;
+    private Clock clock = Clock.systemUTC();
+    private ExecutorService asyncExecutor;
+
+    private FaceIdServiceBuilder() {
+    }
+
+    public static FaceIdServiceBuilder create() {
+        return new FaceIdServiceBuilder();
+    }
+
+    /** Required: {@code ap-jakarta} or {@code ap-singapore}. */
+    public FaceIdServiceBuilder region(String region) {
+        this.region = region;
+        return this;
+    }
+
+    /** Required (or {@link #credentialsProvider}): fixed credentials. */
+    public FaceIdServiceBuilder credentials(Credentials credentials) {
+        this.credentials = credentials == null ? null : CredentialsProvider.of(credentials);
+        return this;
+    }
+
+    /** Credentials asked for on every request, e.g. rotating temporary credentials. */
+    public FaceIdServiceBuilder credentialsProvider(CredentialsProvider provider) {
+        this.credentials = provider;
+        return this;
+    }
+
+    /**
+     * Where requests go; default {@code https://faceid.tencentcloudapi.com}. Also {@code https://faceid.intl.tencentcloudapi.com},
+     * or an emulator on loopback. Plain {@code http} is accepted only for loopback hosts unless
+     * {@link #allowInsecureHttp(boolean)} is set.
+     */
+    public FaceIdServiceBuilder endpoint(URI endpoint) {
+        this.endpoint = endpoint;
+        return this;
+    }
+
+    /** @see #endpoint(URI) */
+    public FaceIdServiceBuilder endpoint(String endpoint) {
+        try {
+            this.endpoint = endpoint == null ? null : new URI(endpoint.trim());
+        } catch (URISyntaxException e) {
+            this.endpoint = MALFORMED;
+        }
+        return this;
+    }
+
+    /** Time allowed to open a connection; default 5 s. */
+    public FaceIdServiceBuilder connectTimeout(Duration timeout) {
+        this.connectTimeout = timeout;
+        return this;
+    }
+
+    /** Longest wait for the next bytes of an answer; default 30 s. */
+    public FaceIdServiceBuilder readTimeout(Duration timeout) {
+        this.readTimeout = timeout;
+        return this;
+    }
+
+    /** Largest answer accepted, in bytes; default 64 MiB. */
+    public FaceIdServiceBuilder maxResponseBytes(long bytes) {
+        this.maxResponseBytes = bytes;
+        return this;
+    }
+
+    /** Optional {@code X-TC-Language}: {@code zh-CN} or {@code en-US}; the service's default when unset. */
+    public FaceIdServiceBuilder language(String language) {
+        this.language = language;
+        return this;
+    }
+
+    /** Allows plain {@code http} to a non-loopback host, e.g. behind a TLS-terminating gateway. Default off. */
+    public FaceIdServiceBuilder allowInsecureHttp(boolean allow) {
+        this.allowInsecureHttp = allow;
+        return this;
+    }
+
+    /** The clock that timestamps signatures; tests pin it. Default: the system clock, UTC. */
+    public FaceIdServiceBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /**
+     * Runs {@link VerificationResultService#getResultAsync} calls, e.g. a Jakarta EE {@code ManagedExecutorService}.
+     * Default: a small pool of daemon threads owned by the service and shut down by {@code close()}.
+     */
+    public FaceIdServiceBuilder asyncExecutor(ExecutorService executor) {
+        this.asyncExecutor = executor;
+        return this;
+    }
+
+    /** Every problem with the current settings, each naming its setting; empty when {@link #build()} will work. */
+    public List<FaceIdConfigurationException> problems() {
+        List<FaceIdConfigurationException> problems = new ArrayList<>();
+        if (region == null || region.isBlank()) {
+            problems.add(new FaceIdConfigurationException("region", "is required; one of " + sorted(SUPPORTED_REGIONS)));
+        } else if (!SUPPORTED_REGIONS.contains(region)) {
+            problems.add(new FaceIdConfigurationException("region",
+                    "'" + region + "' is not supported by GetWebVerificationResultIntl; use one of " + sorted(SUPPORTED_REGIONS)));
+        }
+        if (credentials == null) {
+            problems.add(new FaceIdConfigurationException("credentials", "are required (SecretId and SecretKey)"));
+        }
+        endpointProblem().ifPresent(problems::add);
+        positive("connectTimeout", connectTimeout).ifPresent(problems::add);
+        positive("readTimeout", readTimeout).ifPresent(problems::add);
+        if (maxResponseBytes <= 0 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+            problems.add(new FaceIdConfigurationException("maxResponseBytes",
+                    "must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes));
+        }
+        if (language != null && !SUPPORTED_LANGUAGES.contains(language)) {
+            problems.add(new FaceIdConfigurationException("language",
+                    "'" + language + "' is not supported; use one of " + sorted(SUPPORTED_LANGUAGES)));
+        }
+        if (clock == null) {
+            problems.add(new FaceIdConfigurationException("clock", "must not be null"));
+        }
+        return problems;
+    }
+
+    /**
+     * Builds the service.
+     *
+     * @throws FaceIdConfigurationException for the first problem {@link #problems()} reports, with the others
+     *                                      attached as suppressed exceptions
+     */
+    public VerificationResultService build() {
+        List<FaceIdConfigurationException> problems = problems();
+        if (!problems.isEmpty()) {
+            FaceIdConfigurationException first = problems.get(0);
+            problems.subList(1, problems.size()).forEach(first::addSuppressed);
+            throw first;
+        }
+        return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
+                readTimeout, (int) maxResponseBytes, language, clock, asyncExecutor));
+    }
+
+    /** The validated settings a service runs with. */
+    record Settings(String region, CredentialsProvider credentials, URI endpoint, Duration connectTimeout,
+                    Duration readTimeout, int maxResponseBytes, String language, Clock clock,
+                    ExecutorService asyncExecutor) {
+    }
+
+    private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";
+    private static final URI MALFORMED = URI.create("malformed:");
+
+    private Optional<FaceIdConfigurationException> endpointProblem() {
+        if (endpoint == null) {
+            return Optional.of(new FaceIdConfigurationException("endpoint", "must not be null"));
+        }
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (endpoint == MALFORMED || !(scheme.equals("https") || scheme.equals("http")) || endpoint.getHost() == null
+                || (endpoint.getRawPath() != null && !endpoint.getRawPath().isEmpty() && !endpoint.getRawPath().equals("/"))
+                || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
+            return Optional.of(new FaceIdConfigurationException("endpoint",
+                    "must be an absolute http(s) URL with a host and no path, query or user info, e.g. "
+                            + DEFAULT_ENDPOINT_TEXT));
+        }
+        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(endpoint.getHost())) {
+            return Optional.of(new FaceIdConfigurationException("endpoint",
+                    "plain http is only allowed to a loopback host (127.0.0.1, ::1, localhost) unless insecure http is"
+                            + " explicitly allowed; use https"));
+        }
+        return Optional.empty();
+    }
+
+    /** Decides by the literal host only: no DNS lookup at build time. */
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress(); // a literal address: parsed, not resolved
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private static URI normalise(URI endpoint) {
+        return endpoint.resolve("/");
+    }
+
+    private static Optional<FaceIdConfigurationException> positive(String key, Duration value) {
+        if (value == null || value.isZero() || value.isNegative()) {
+            return Optional.of(new FaceIdConfigurationException(key, "must be a positive duration, was " + value));
+        }
+        if (value.toMillis() > Integer.MAX_VALUE) {
+            return Optional.of(new FaceIdConfigurationException(key, "is too long, was " + value));
+        }
+        return Optional.empty();
+    }
+
+    private static String sorted(Set<String> values) {
+        return new TreeSet<>(values).toString();
+    }
+}

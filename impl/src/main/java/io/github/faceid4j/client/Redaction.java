@@ -1,0 +1,61 @@
+package io.github.faceid4j.client;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How this module prints values it must not reveal: tokens and ids by a short prefix, JSON text with strings masked. */
+final class Redaction {
+
+    private static final int PREFIX = 4;
+    private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:)?");
+
+    private Redaction() {
+    }
+
+    /** The first few characters and an ellipsis: enough to correlate log lines, not enough to use. */
+    static String prefix(String value) {
+        if (value == null) {
+            return null;
+        }
+        return value.length() <= PREFIX ? "***" : value.substring(0, PREFIX) + "...";
+    }
+
+    /**
+     * A bounded excerpt of a response body for an exception message. JSON string values (not member names) are
+     * replaced by {@code "***"}: a truncated result would otherwise carry names and ID numbers into logs.
+     */
+    static String bodyExcerpt(byte[] body, int length, int max) {
+        if (body == null || length == 0) {
+            return "";
+        }
+        String text = new String(body, 0, Math.min(length, max * 4), java.nio.charset.StandardCharsets.UTF_8);
+        String trimmed = text.stripLeading();
+        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
+            Matcher m = JSON_STRING.matcher(text);
+            StringBuilder masked = new StringBuilder();
+            while (m.find()) {
+                m.appendReplacement(masked, m.group(2) != null ? Matcher.quoteReplacement(m.group()) : "\"***\"");
+            }
+            m.appendTail(masked);
+            // an unterminated string (truncated body) is not matched above: cut it off at its opening quote
+            text = cutOpenString(masked.toString());
+        }
+        text = text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
+        return text.length() > max ? text.substring(0, max) + "..." : text;
+    }
+
+    private static String cutOpenString(String text) {
+        boolean inString = false;
+        int open = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString && c == '\\') {
+                i++;
+            } else if (c == '"') {
+                inString = !inString;
+                open = i;
+            }
+        }
+        return inString ? text.substring(0, open) + "\"***" : text;
+    }
+}

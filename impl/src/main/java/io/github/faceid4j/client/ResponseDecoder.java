@@ -1,0 +1,79 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.FaceIdDecodingException;
+import io.github.faceid4j.FaceIdServiceException;
+import io.github.faceid4j.model.VerificationResult;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import org.eclipse.yasson.JsonBindingProvider;
+
+import java.io.ByteArrayInputStream;
+
+/**
+ * Turns an HTTP answer into a result or the right exception. JSON-B (Yasson) maps straight into the model's
+ * records; names come from {@link WireNames}. Unknown members are ignored, absent ones stay {@code null}.
+ */
+final class ResponseDecoder {
+
+    static final int EXCERPT_CHARS = 200;
+
+    private final Jsonb jsonb;
+
+    ResponseDecoder() {
+        // The provider is named rather than looked up: inside application servers the service loader may find
+        // another JSON-B implementation, and ours is configured for Yasson's record support.
+        this.jsonb = new JsonBindingProvider().create().withConfig(new JsonbConfig()
+                .withPropertyNamingStrategy(new WireNames())
+                .withAdapters(new MediaAdapter())).build();
+    }
+
+    Jsonb jsonb() {
+        return jsonb;
+    }
+
+    byte[] requestBody(String bizToken) {
+        return jsonb.toJson(new Wire.Request(bizToken)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    VerificationResult decode(int status, byte[] body, int length) {
+        if (status != 200) {
+            throw new FaceIdDecodingException("FaceID answered with an HTTP error status", status,
+                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+        }
+        if (length == 0) {
+            throw new FaceIdDecodingException("FaceID answered with an empty body", status, "", null);
+        }
+        Wire.Envelope envelope;
+        try {
+            envelope = jsonb.fromJson(new ByteArrayInputStream(body, 0, length), Wire.Envelope.class);
+        } catch (JsonbException | ClassCastException e) {
+            // Yasson's messages may quote the offending value, which can be personal data: keep only the path to it.
+            throw new FaceIdDecodingException("FaceID response is not valid JSON of the expected shape" + path(e), status,
+                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+        }
+        if (envelope == null || envelope.response() == null) {
+            throw new FaceIdDecodingException("FaceID response has no Response object", status,
+                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+        }
+        Wire.Payload payload = envelope.response();
+        if (payload.error() != null) {
+            throw FaceIdServiceException.from(payload.error().code(), payload.error().message(), payload.requestId());
+        }
+        return payload.toResult();
+    }
+
+    private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("property '([A-Za-z0-9]+)'");
+
+    /** Where in the document decoding failed, e.g. {@code " at Response.ErrorCode"}; names only, never values. */
+    private static String path(Throwable e) {
+        StringBuilder path = new StringBuilder();
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            java.util.regex.Matcher m = PROPERTY.matcher(String.valueOf(t.getMessage()));
+            if (m.find() && path.indexOf(m.group(1)) < 0) {
+                path.append(path.length() == 0 ? "" : ".").append(m.group(1));
+            }
+        }
+        return path.length() == 0 ? "" : " at " + path;
+    }
+}

@@ -1,0 +1,33 @@
+package io.github.faceid4j.client;
+
+import jakarta.json.bind.config.PropertyNamingStrategy;
+
+import java.util.Map;
+
+/**
+ * The one place JSON names live. The model's Java names are the service's names with the first letter lowered
+ * ({@code ErrorCode} / {@code errorCode}); the few that start with an acronym are listed here.
+ */
+final class WireNames implements PropertyNamingStrategy {
+
+    private static final Map<String, String> IRREGULAR = Map.ofEntries(
+            Map.entry("ocrResult", "OCRResult"),
+            Map.entry("hkidCard", "HKIDCard"),
+            Map.entry("mlidCard", "MLIDCard"),
+            Map.entry("hmtPermitCard", "HMTPermitCard"),
+            Map.entry("nricCode", "NRICCode"),
+            Map.entry("id", "ID"),
+            Map.entry("nik", "NIK"),
+            Map.entry("vin", "VIN"),
+            Map.entry("crn", "CRN"),
+            Map.entry("rtrw", "RTRW"));
+
+    @Override
+    public String translateName(String javaName) {
+        String irregular = IRREGULAR.get(javaName);
+        if (irregular != null) {
+            return irregular;
+        }
+        return Character.toUpperCase(javaName.charAt(0)) + javaName.substring(1);
+    }
+}
