@@ -152,4 +152,13 @@ class ResponseDecoderTest {
     void requestBodyUsesTheApiName() {
         assertThat(new String(decoder.requestBody("EE13636D-1985"), StandardCharsets.UTF_8)).isEqualTo("{\"BizToken\":\"EE13636D-1985\"}");
     }
+
+    @Test
+    void resultJsonWritesTheApiNamesAndMediaAsChosen() {
+        VerificationResult result = decode("{\"Response\":{\"ErrorCode\":0,\"VideoBase64\":\"aGVsbG8=\",\"RequestId\":\"r\","
+                + "\"OCRResult\":[{\"CardInfo\":{\"MLIDCard\":{\"ID\":\"1\"}}}]}}");
+        String json = ResultJson.writer(m -> "<" + m.size() + " bytes>", false).toJson(result);
+        assertThat(json).contains("\"ErrorCode\":0", "\"VideoBase64\":\"<5 bytes>\"", "\"OCRResult\":[", "\"MLIDCard\":{\"ID\":\"1\"}",
+                "\"RequestId\":\"r\"").doesNotContain("aGVsbG8=", "passed", "attempts");
+    }
 }

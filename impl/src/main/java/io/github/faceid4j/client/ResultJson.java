@@ -1,0 +1,53 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.model.Media;
+import io.github.faceid4j.model.VerificationResult;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.adapter.JsonbAdapter;
+import org.eclipse.yasson.JsonBindingProvider;
+
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Writes a result as JSON with the service's member names ({@code ErrorCode}, {@code OCRResult}, ...), the same
+ * names the decoder reads. Media members are written as whatever text the caller chooses, so that base64 never
+ * has to be printed. Absent members are left out.
+ */
+public final class ResultJson {
+
+    private final Jsonb jsonb;
+
+    private ResultJson(Function<Media, String> media, boolean pretty) {
+        Objects.requireNonNull(media, "media");
+        this.jsonb = new JsonBindingProvider().create().withConfig(new JsonbConfig()
+                .withPropertyNamingStrategy(new WireNames())
+                .withFormatting(pretty)
+                .withAdapters(new JsonbAdapter<Media, String>() {
+                    @Override
+                    public String adaptToJson(Media value) {
+                        return media.apply(value);
+                    }
+
+                    @Override
+                    public Media adaptFromJson(String text) {
+                        throw new UnsupportedOperationException("ResultJson only writes");
+                    }
+                })).build();
+    }
+
+    /**
+     * A writer.
+     *
+     * @param media  the text written in place of each media member, e.g. {@code m -> "<" + m.size() + " bytes>"}
+     * @param pretty whether to indent
+     */
+    public static ResultJson writer(Function<Media, String> media, boolean pretty) {
+        return new ResultJson(media, pretty);
+    }
+
+    public String toJson(VerificationResult result) {
+        return jsonb.toJson(result);
+    }
+}
