@@ -42,6 +42,12 @@ public final class FaceIdServiceBuilder {
     /** Large enough for a result with a long video and every card image; a body beyond it is refused. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("zh-CN", "en-US");
+    /** The whole call, including rate-limit waits, retries and backoff. */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    /** Longest wait for a rate-limit permit before {@link io.github.faceid4j.RateLimitTimeoutException}. */
+    public static final Duration DEFAULT_RATE_LIMIT_MAX_WAIT = Duration.ofSeconds(10);
+    /** Exchanges in flight at once per service (the I/O pool's size when the service owns it). */
+    public static final int DEFAULT_MAX_CONCURRENCY = 16;
 
     private String region;
     private CredentialsProvider credentials;
@@ -53,6 +59,13 @@ public final class FaceIdServiceBuilder {
     private boolean allowInsecureHttp;
     private Clock clock = Clock.systemUTC();
     private ExecutorService asyncExecutor;
+    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private RateLimiter rateLimiter;
+    private int rateLimitPermits = SlidingWindowRateLimiter.DEFAULT_PERMITS;
+    private Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
+    private Duration rateLimitMaxWait = DEFAULT_RATE_LIMIT_MAX_WAIT;
+    private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
 
     private FaceIdServiceBuilder() {
     }
@@ -136,11 +149,64 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
-     * Runs {@link VerificationResultService#getResultAsync} calls, e.g. a Jakarta EE {@code ManagedExecutorService}.
-     * Default: a small pool of daemon threads owned by the service and shut down by {@code close()}.
+     * Runs the HTTP exchanges of every call, e.g. a Jakarta EE {@code ManagedExecutorService}. Default: a pool of
+     * {@link #maxConcurrency} daemon threads owned by the service and shut down by {@code close()}.
      */
     public FaceIdServiceBuilder asyncExecutor(ExecutorService executor) {
         this.asyncExecutor = executor;
+        return this;
+    }
+
+    /**
+     * Deadline of a whole call: rate-limit wait, every attempt and every backoff. Default 60 s. When it passes the
+     * call fails with {@link io.github.faceid4j.FaceIdTimeoutException}; each attempt's connect and read timeouts
+     * are capped by the time left.
+     */
+    public FaceIdServiceBuilder callTimeout(Duration timeout) {
+        this.callTimeout = timeout;
+        return this;
+    }
+
+    /** Retries of transient failures; default {@link RetryPolicy#DEFAULT} (3 attempts), {@link RetryPolicy#NONE} turns them off. */
+    public FaceIdServiceBuilder retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = policy;
+        return this;
+    }
+
+    /** Shorthand: total attempts per call, 1 turns retries off. */
+    public FaceIdServiceBuilder maxAttempts(int attempts) {
+        this.retryPolicy = attempts < 1 ? null : (retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy).withMaxAttempts(attempts);
+        this.invalidMaxAttempts = attempts < 1 ? attempts : null;
+        return this;
+    }
+
+    private Integer invalidMaxAttempts;
+
+    /**
+     * The local limit: at most {@code permits} requests in any {@code window}; default 20 per 1.1 s (the action's
+     * 20 per second, with a margin for network jitter). Ignored when {@link #rateLimiter(RateLimiter)} is set.
+     */
+    public FaceIdServiceBuilder rateLimit(int permits, Duration window) {
+        this.rateLimitPermits = permits;
+        this.rateLimitWindow = window;
+        return this;
+    }
+
+    /** A limiter of one's own, e.g. shared by several services or across a cluster. {@link RateLimiter#unlimited()} turns pacing off. */
+    public FaceIdServiceBuilder rateLimiter(RateLimiter limiter) {
+        this.rateLimiter = limiter;
+        return this;
+    }
+
+    /** Longest wait for a rate-limit permit; default 10 s. */
+    public FaceIdServiceBuilder rateLimitMaxWait(Duration wait) {
+        this.rateLimitMaxWait = wait;
+        return this;
+    }
+
+    /** Exchanges in flight at once on the service's own I/O pool; default 16. Ignored with {@link #asyncExecutor}. */
+    public FaceIdServiceBuilder maxConcurrency(int threads) {
+        this.maxConcurrency = threads;
         return this;
     }
 
@@ -167,6 +233,20 @@ public final class FaceIdServiceBuilder {
             problems.add(new FaceIdConfigurationException("language",
                     "'" + language + "' is not supported; use one of " + sorted(SUPPORTED_LANGUAGES)));
         }
+        positive("callTimeout", callTimeout).ifPresent(problems::add);
+        positive("rateLimitMaxWait", rateLimitMaxWait).ifPresent(problems::add);
+        if (invalidMaxAttempts != null || retryPolicy == null) {
+            problems.add(new FaceIdConfigurationException("maxAttempts", "must be at least 1, was " + invalidMaxAttempts));
+        }
+        if (rateLimiter == null) {
+            if (rateLimitPermits < 1) {
+                problems.add(new FaceIdConfigurationException("rateLimitPermits", "must be at least 1, was " + rateLimitPermits));
+            }
+            positive("rateLimitWindow", rateLimitWindow).ifPresent(problems::add);
+        }
+        if (maxConcurrency < 1) {
+            problems.add(new FaceIdConfigurationException("maxConcurrency", "must be at least 1, was " + maxConcurrency));
+        }
         if (clock == null) {
             problems.add(new FaceIdConfigurationException("clock", "must not be null"));
         }
@@ -186,14 +266,17 @@ public final class FaceIdServiceBuilder {
             problems.subList(1, problems.size()).forEach(first::addSuppressed);
             throw first;
         }
+        RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
         return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
-                readTimeout, (int) maxResponseBytes, language, clock, asyncExecutor));
+                readTimeout, (int) maxResponseBytes, language, clock, asyncExecutor, callTimeout, retryPolicy, limiter,
+                rateLimitMaxWait, maxConcurrency));
     }
 
     /** The validated settings a service runs with. */
     record Settings(String region, CredentialsProvider credentials, URI endpoint, Duration connectTimeout,
                     Duration readTimeout, int maxResponseBytes, String language, Clock clock,
-                    ExecutorService asyncExecutor) {
+                    ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
+                    Duration rateLimitMaxWait, int maxConcurrency) {
     }
 
     private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";

@@ -1,0 +1,169 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.FaceIdDecodingException;
+import io.github.faceid4j.FaceIdException;
+import io.github.faceid4j.FaceIdTimeoutException;
+import io.github.faceid4j.FaceIdTransportException;
+import io.github.faceid4j.model.VerificationResult;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.client.Invocation;
+import jakarta.ws.rs.client.WebTarget;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.JerseyClientBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+
+/**
+ * One HTTP exchange with the service over a reused Jersey {@link Client}: sign (in {@link SigningFilter}), send,
+ * read the body within bounds, decode. Knows nothing of retries or pacing.
+ */
+final class Transport implements AutoCloseable {
+
+    static final String ACTION = "GetWebVerificationResultIntl";
+    static final String VERSION = "2018-03-01";
+    private static final MediaType JSON_UTF8 = MediaType.valueOf("application/json; charset=utf-8");
+
+    private final FaceIdServiceBuilder.Settings settings;
+    private final ResponseDecoder decoder = new ResponseDecoder();
+    private final Client client;
+    private final WebTarget target;
+
+    Transport(FaceIdServiceBuilder.Settings settings) {
+        this.settings = settings;
+        // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
+        this.client = new JerseyClientBuilder()
+                .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
+                .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
+                .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()))
+                .build();
+        this.target = client.target(settings.endpoint());
+    }
+
+    /**
+     * Sends one request and decodes its answer.
+     *
+     * @param connectTimeoutMillis time allowed to connect, already capped by the caller's deadline
+     * @param readTimeoutMillis    longest silence while reading, already capped by the caller's deadline
+     * @throws ConnectFailure when no response arrived because the connection failed (safe to retry)
+     */
+    VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis) {
+        byte[] body = decoder.requestBody(bizToken);
+        Response response;
+        try {
+            Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
+                    .property(ClientProperties.CONNECT_TIMEOUT, connectTimeoutMillis)
+                    .property(ClientProperties.READ_TIMEOUT, readTimeoutMillis)
+                    .header("X-TC-Action", ACTION)
+                    .header("X-TC-Version", VERSION)
+                    .header("X-TC-Region", settings.region());
+            if (settings.language() != null) {
+                request = request.header("X-TC-Language", settings.language());
+            }
+            response = request.post(Entity.entity(body, JSON_UTF8));
+        } catch (ProcessingException e) {
+            if (hasCause(e, SocketTimeoutException.class)) {
+                throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
+            }
+            throw new ConnectFailure(describe("could not be reached", e), e);
+        }
+        try (response) {
+            int status = response.getStatus();
+            byte[][] holder = new byte[1][];
+            int length = readBody(response, holder);
+            return decoder.decode(status, holder[0], length);
+        } catch (ProcessingException e) {
+            throw transportFailure(e);
+        }
+    }
+
+    /** Reads the body into holder[0], refusing it past the configured maximum before it can exhaust the heap. */
+    private int readBody(Response response, byte[][] holder) {
+        int max = settings.maxResponseBytes();
+        int declared = response.getLength();
+        if (declared > max) {
+            throw tooLarge(response.getStatus(), declared, max);
+        }
+        try (InputStream in = response.readEntity(InputStream.class)) {
+            if (in == null) {
+                holder[0] = new byte[0];
+                return 0;
+            }
+            byte[] buffer = new byte[declared >= 0 ? declared : 64 * 1024];
+            int length = 0;
+            while (true) {
+                if (length == buffer.length) {
+                    if (declared >= 0) {
+                        break; // Content-Length reached; the connector stops there
+                    }
+                    if (length >= max) {
+                        throw tooLarge(response.getStatus(), -1, max);
+                    }
+                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, max));
+                }
+                int n = in.read(buffer, length, buffer.length - length);
+                if (n < 0) {
+                    break;
+                }
+                length += n;
+            }
+            if (declared >= 0 && length < declared) {
+                throw new FaceIdTransportException(describe("closed the connection after " + length + " of "
+                        + declared + " bytes", null), null);
+            }
+            holder[0] = buffer;
+            return length;
+        } catch (IOException e) {
+            throw transportFailure(e);
+        }
+    }
+
+    private FaceIdDecodingException tooLarge(int status, int declared, int max) {
+        return new FaceIdDecodingException("FaceID response" + (declared >= 0 ? " of " + declared + " bytes" : "")
+                + " exceeds the configured maximum of " + max + " bytes (maxResponseBytes)", status, "", null);
+    }
+
+    private FaceIdException transportFailure(Exception e) {
+        if (hasCause(e, SocketTimeoutException.class)) {
+            return new FaceIdTimeoutException(describe("stopped answering while the body was read", e), e);
+        }
+        return new FaceIdTransportException(describe("failed while the body was read", e), e);
+    }
+
+    private String describe(String what, Exception e) {
+        Throwable cause = e instanceof ProcessingException && e.getCause() != null ? e.getCause() : e;
+        return "FaceID at " + settings.endpoint().getHost() + " " + what
+                + (cause == null ? "" : ": " + cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    /** The connection failed before any response: the request may not have reached the service. */
+    static final class ConnectFailure extends FaceIdTransportException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
