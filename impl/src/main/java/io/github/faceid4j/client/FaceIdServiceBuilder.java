@@ -280,7 +280,7 @@ public final class FaceIdServiceBuilder {
     }
 
     private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";
-    private static final URI MALFORMED = URI.create("malformed:");
+    private static final URI MALFORMED = URI.create("malformed:endpoint");
 
     private Optional<FaceIdConfigurationException> endpointProblem() {
         if (endpoint == null) {

@@ -1,0 +1,61 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.emulator.FaceIdEmulator;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** 200 calls from 50 threads through one service: the account's limit holds at the service, and nothing leaks. */
+class LoadTest {
+
+    @Test
+    void twoHundredCallsFromFiftyThreadsStayWithinTwentyPerSecond() throws Exception {
+        int before = Thread.activeCount();
+        try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
+            AtomicInteger passed = new AtomicInteger();
+            try (VerificationResultService service = FaceIdServiceBuilder.create()
+                    .region("ap-singapore")
+                    .endpoint(emulator.endpoint())
+                    .credentials(Credentials.of(emulator.secretId(), emulator.secretKey()))
+                    .rateLimitMaxWait(Duration.ofSeconds(30))
+                    .callTimeout(Duration.ofSeconds(60))
+                    .build()) {
+                ExecutorService callers = Executors.newFixedThreadPool(50);
+                List<Future<?>> calls = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    String token = "passed-load-" + i;
+                    calls.add(callers.submit(() -> {
+                        if (service.getResult(token).passed()) {
+                            passed.incrementAndGet();
+                        }
+                    }));
+                }
+                for (Future<?> call : calls) {
+                    call.get(60, TimeUnit.SECONDS);
+                }
+                callers.shutdown();
+                assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(passed).hasValue(200);
+            assertThat(emulator.requests()).hasSize(200);
+            assertThat(emulator.rateLimitedCount()).isZero();
+            assertThat(emulator.maxRequestsInAnyOneSecondWindow()).isLessThanOrEqualTo(20);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline && ServiceAgainstEmulatorTest.ownThreads() > 0) {
+            Thread.sleep(20);
+        }
+        assertThat(ServiceAgainstEmulatorTest.ownThreads()).as("service threads left").isZero();
+        assertThat(Thread.activeCount()).as("threads compared with before the test").isLessThanOrEqualTo(before + 2);
+    }
+}
