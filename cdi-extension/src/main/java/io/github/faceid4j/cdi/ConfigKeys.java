@@ -1,0 +1,69 @@
+package io.github.faceid4j.cdi;
+
+import io.github.faceid4j.client.FaceIdServiceBuilder;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * The one table from MicroProfile Config keys to {@link FaceIdServiceBuilder} calls. Adding a builder setting is one
+ * line in {@link #SETTINGS} (and one row in {@code CONFIG.md}; a test checks the two agree).
+ *
+ * <p>Each key exists unnamed ({@code tencentcloud.faceid.region}) and per named client
+ * ({@code tencentcloud.faceid.<name>.region}); a named client falls back to the unnamed key. Credentials are the one
+ * exception to "one key, one builder call": they are read as a unit, see {@link ClientConfiguration}.
+ */
+final class ConfigKeys {
+
+    static final String PREFIX = "tencentcloud.faceid";
+    /** Global switch; unnamed only. */
+    static final String ENABLED = PREFIX + ".enabled";
+
+    /** A key's last segment, the builder property it sets (its name in builder problems), how it is parsed and applied. */
+    record Setting<T>(String suffix, String builderProperty, Values.Parser<T> parser,
+                      BiConsumer<FaceIdServiceBuilder, T> apply) {
+    }
+
+    static final List<Setting<?>> SETTINGS = List.of(
+            new Setting<>("region", "region", Values::text, FaceIdServiceBuilder::region),
+            new Setting<>("endpoint", "endpoint", Values::text, FaceIdServiceBuilder::endpoint),
+            new Setting<>("connect-timeout", "connectTimeout", Values::duration, FaceIdServiceBuilder::connectTimeout),
+            new Setting<>("read-timeout", "readTimeout", Values::duration, FaceIdServiceBuilder::readTimeout),
+            new Setting<>("max-response-bytes", "maxResponseBytes", Values::longValue, FaceIdServiceBuilder::maxResponseBytes),
+            new Setting<>("language", "language", Values::text, FaceIdServiceBuilder::language),
+            new Setting<>("allow-insecure-http", "allowInsecureHttp", Values::bool, FaceIdServiceBuilder::allowInsecureHttp));
+
+    /** Credentials: a SecretId/SecretKey pair with an optional session token, read together from one level. */
+    static final String SECRET_ID = "secret-id";
+    static final String SECRET_KEY = "secret-key";
+    static final String SESSION_TOKEN = "session-token";
+    /** The builder property credential problems are reported under. */
+    static final String CREDENTIALS_PROPERTY = "credentials";
+    /** The Tencent Cloud SDKs' environment variables: the last fallback for credentials. */
+    static final String ENV_SECRET_ID = "TENCENTCLOUD_SECRET_ID";
+    static final String ENV_SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";
+    static final String ENV_SESSION_TOKEN = "TENCENTCLOUD_SESSION_TOKEN";
+
+    private ConfigKeys() {
+    }
+
+    /** {@code tencentcloud.faceid.<suffix>} for the unnamed client ({@code name == null}), else {@code tencentcloud.faceid.<name>.<suffix>}. */
+    static String key(String name, String suffix) {
+        return name == null ? PREFIX + "." + suffix : PREFIX + "." + name + "." + suffix;
+    }
+
+    /** Every per-client key suffix: the table's and the credentials'. */
+    static Set<String> suffixes() {
+        Set<String> all = new LinkedHashSet<>();
+        SETTINGS.forEach(s -> all.add(s.suffix()));
+        all.addAll(List.of(SECRET_ID, SECRET_KEY, SESSION_TOKEN));
+        return all;
+    }
+
+    /** Whether a client name is usable in keys and environment variables. */
+    static boolean validName(String name) {
+        return name != null && name.matches("[A-Za-z0-9_-]+");
+    }
+}

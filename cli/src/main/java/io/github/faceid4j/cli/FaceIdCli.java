@@ -1,0 +1,79 @@
+package io.github.faceid4j.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The {@code faceid} command: fetch a FaceID web verification result, run the emulator, or run the demo.
+ *
+ * <p>{@code java -jar faceid-cli.jar --help}
+ */
+@Command(name = "faceid",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Tencent Cloud FaceID web verification results (GetWebVerificationResultIntl) from the command"
+                + " line.",
+        subcommands = {ResultCommand.class, EmulatorCommand.class, DemoCommand.class, HelpCommand.class},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  faceid demo                  round trip against the built-in emulator",
+                "  faceid emulator --port 8787  local stand-in for the service, until Ctrl-C",
+                "  faceid result BIZ_TOKEN --region ap-singapore",
+                "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:verification passed (demo/emulator: all went as expected)",
+                "1:result fetched, but not passed or not finished",
+                "2:usage or configuration error; nothing was sent",
+                "3:the service answered with an error",
+                "4:no usable answer (connection, timeout, unreadable answer)"})
+public final class FaceIdCli implements Callable<Integer> {
+
+    private final Map<String, String> env;
+
+    @Spec
+    CommandSpec spec;
+
+    FaceIdCli(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
+
+    /** Held so the configured level is not lost when the logger is garbage-collected. */
+    private static final Logger JERSEY_LOG = Logger.getLogger("org.glassfish");
+
+    public static void main(String[] args) {
+        if (!Arrays.asList(args).contains("--verbose")) {
+            // Jersey logs start-up notes (e.g. optional providers it did not find) that are noise on a terminal.
+            JERSEY_LOG.setLevel(Level.SEVERE);
+        }
+        System.exit(commandLine(System.getenv()).execute(args));
+    }
+
+    /** The command line, reading configuration from {@code env} instead of the process environment. */
+    static CommandLine commandLine(Map<String, String> env) {
+        CommandLine commandLine = new CommandLine(new FaceIdCli(env));
+        commandLine.setExecutionExceptionHandler(new Failures());
+        commandLine.setParameterExceptionHandler(new UsageErrors());
+        return commandLine;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    /** {@code faceid} alone: show what it can do. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+}

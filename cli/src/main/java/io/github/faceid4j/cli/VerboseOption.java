@@ -1,0 +1,10 @@
+package io.github.faceid4j.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --verbose}, shared by the subcommands; {@link Failures} looks for it when reporting an error. */
+final class VerboseOption {
+
+    @Option(names = "--verbose", description = "Print the stack trace of an error.")
+    boolean verbose;
+}

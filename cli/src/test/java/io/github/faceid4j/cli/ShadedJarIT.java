@@ -1,0 +1,70 @@
+package io.github.faceid4j.cli;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** The self-contained jar, as a user runs it: {@code java -jar faceid-cli.jar demo}. Run by failsafe after package. */
+class ShadedJarIT {
+
+    private static Path jar;
+
+    @BeforeAll
+    static void findJar() {
+        jar = Path.of(System.getProperty("faceid.cli.jar", "target/faceid-cli.jar"));
+        assumeTrue(Files.isRegularFile(jar), "no shaded jar at " + jar + "; run `mvn verify`");
+    }
+
+    @Test
+    void demoRunsFromTheJar() throws Exception {
+        Result result = java("demo");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.out()).contains("signature verified by the emulator").contains("Passed      yes")
+                .contains("Demo OK");
+        assertThat(result.err()).isEmpty(); // no logging noise from Jersey/HK2 either
+    }
+
+    @Test
+    void resultWithoutCredentialsIsExit2() throws Exception {
+        Result result = java("result", "passed-1", "--region", "ap-singapore");
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).startsWith("error: ");
+    }
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result java(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_"));
+        Path out = Files.createTempFile("faceid-cli-out", ".txt");
+        Path err = Files.createTempFile("faceid-cli-err", ".txt");
+        try {
+            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("faceid did not finish within 60 s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, Charset.defaultCharset()),
+                    Files.readString(err, Charset.defaultCharset()));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

@@ -1,0 +1,572 @@
+package io.github.faceid4j.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local stand-in for Tencent Cloud FaceID's {@code GetWebVerificationResultIntl}, on {@code 127.0.0.1}.
+ *
+ * <p>It checks requests the way the service does (common parameters, TC3-HMAC-SHA256 signature, timestamp skew,
+ * session token, 20 requests per second) with its own implementation, and answers each BizToken with a scripted
+ * {@link Scenario} or, when unscripted, by the token's prefix ({@link Scenario#forToken(String)}). Every request
+ * is logged for assertions ({@link #requests()}).
+ *
+ * <pre>{@code
+ * try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
+ *     emulator.script("tok-1", Scenario.notFinished(), Scenario.passed());
+ *     // point a client at emulator.endpoint() with DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Always binds to the loopback address: it accepts any BizToken and hands out data that looks
+ * like identity documents, so it must never be reachable from another machine.
+ */
+public final class FaceIdEmulator implements AutoCloseable {
+
+    /** Synthetic SecretId accepted by default. Public knowledge, not a real credential. */
+    public static final String DEFAULT_SECRET_ID = "AKIDEMULATOR0000000000000000000000";
+    /** Synthetic SecretKey accepted by default. Public knowledge, not a real credential. */
+    public static final String DEFAULT_SECRET_KEY = "emulator-secret-key-not-a-real-one";
+    /** The documented limit of the action. */
+    public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 20;
+    /** The regions the action's documentation allows. */
+    public static final Set<String> DEFAULT_REGIONS = Set.of("ap-jakarta", "ap-singapore");
+    /** How far X-TC-Timestamp may be from the emulator's clock. */
+    public static final Duration DEFAULT_TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
+
+    static final int MAX_REQUEST_BYTES = 1024 * 1024;
+    /** Bounded so a long-running command-line emulator does not grow without limit. */
+    static final int MAX_LOGGED_REQUESTS = 100_000;
+    static final String THREAD_NAME_PREFIX = "faceid-emulator-";
+
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+    private static final System.Logger LOG = System.getLogger(FaceIdEmulator.class.getName());
+
+    private enum State { NEW, RUNNING, CLOSED }
+
+    private final int requestedPort;
+    private final String secretId;
+    private final String secretKey;
+    private final String sessionToken;
+    private final int rateLimit;
+    private final Clock clock;
+    private final int handlerThreads;
+    private final RequestValidator validator;
+    private final SlidingWindowLimiter limiter;
+    private final String threadPrefix;
+
+    private final ArrayDeque<RecordedRequest> log = new ArrayDeque<>();
+    private final ConcurrentHashMap<String, Script> scripts = new ConcurrentHashMap<>();
+    private final AtomicInteger rateLimitedCount = new AtomicInteger();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private State state = State.NEW;
+    private HttpServer server;
+    private ThreadPoolExecutor executor;
+
+    private FaceIdEmulator(Builder b) {
+        this.requestedPort = b.port;
+        this.secretId = b.secretId;
+        this.secretKey = b.secretKey;
+        this.sessionToken = b.sessionToken;
+        this.rateLimit = b.rateLimitPerSecond;
+        this.clock = b.clock;
+        this.handlerThreads = b.handlerThreads;
+        this.validator = new RequestValidator(secretId, secretKey, sessionToken, b.regions, b.timestampTolerance,
+                clock);
+        this.limiter = new SlidingWindowLimiter(rateLimit);
+        this.threadPrefix = THREAD_NAME_PREFIX + INSTANCES.incrementAndGet() + "-";
+    }
+
+    /** A builder with the defaults: any free port, the synthetic credentials, 20 requests/s, system clock. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    // ------------------------------------------------------------------------------------------ lifecycle
+
+    /**
+     * Binds {@code 127.0.0.1} and starts serving. Starting a running emulator does nothing.
+     *
+     * @return this, for {@code try (var e = builder().build().start())}
+     * @throws IllegalStateException when closed, or the port cannot be bound
+     */
+    public synchronized FaceIdEmulator start() {
+        if (state == State.RUNNING) {
+            return this;
+        }
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("This emulator was closed; build a new one");
+        }
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, threadPrefix + "handler-" + n.incrementAndGet());
+            t.setDaemon(true); // a forgotten close() must not keep a test JVM alive
+            return t;
+        };
+        // Fixed size, idle threads time out: enough for load tests firing 50 concurrent requests.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(handlerThreads, handlerThreads, 10, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 128);
+            s.createContext("/", this::handle);
+            s.setExecutor(pool);
+            s.start();
+            this.server = s;
+            this.executor = pool;
+            this.state = State.RUNNING;
+            return this;
+        } catch (IOException e) {
+            pool.shutdownNow();
+            throw new IllegalStateException("Cannot bind 127.0.0.1:" + requestedPort + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static InetAddress loopback() {
+        try {
+            // Explicit 127.0.0.1: getLoopbackAddress() may be ::1, which some clients and containers refuse.
+            return InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops at once: in-flight exchanges are cut, slow scenarios interrupted, and all emulator threads have ended
+     * when this returns. Idempotent.
+     */
+    @Override
+    public void close() {
+        HttpServer s;
+        ThreadPoolExecutor pool;
+        synchronized (this) {
+            if (state == State.CLOSED) {
+                return;
+            }
+            state = State.CLOSED;
+            s = server;
+            pool = executor;
+        }
+        try {
+            if (s != null) {
+                s.stop(0); // closes the listener and every connection, joins the dispatcher thread
+            }
+            if (pool != null) {
+                pool.shutdownNow(); // interrupts handlers sleeping in slow scenarios
+                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.WARNING, "FaceID emulator handler threads did not stop within 5 s");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            closed.countDown();
+        }
+    }
+
+    /**
+     * Starts (if needed) and blocks until the thread is interrupted or the JVM shuts down (Ctrl-C), then closes.
+     * For command-line front ends.
+     */
+    public void runUntilInterrupted() {
+        start();
+        Thread hook = new Thread(this::close, threadPrefix + "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            closed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run; nothing to undo
+            }
+        }
+    }
+
+    /** Whether the emulator is serving. */
+    public synchronized boolean isRunning() {
+        return state == State.RUNNING;
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** The bound port (the chosen one when built with port 0). */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("Not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** The SecretId this emulator accepts. */
+    public String secretId() {
+        return secretId;
+    }
+
+    /** The SecretKey this emulator verifies signatures with. */
+    public String secretKey() {
+        return secretKey;
+    }
+
+    /** The session token required in {@code X-TC-Token}, if any. */
+    public Optional<String> sessionToken() {
+        return Optional.ofNullable(sessionToken);
+    }
+
+    /** The configured requests-per-second limit. */
+    public int rateLimitPerSecond() {
+        return rateLimit;
+    }
+
+    // ------------------------------------------------------------------------------------------ scripting
+
+    /**
+     * Scripts the answers for one BizToken: the first call gets {@code sequence[0]}, the next {@code sequence[1]}
+     * and so on; the last one repeats. Replaces an earlier script of the token; overrides the prefix conventions.
+     * Only calls that pass authentication, the rate limit and body checks consume the script.
+     */
+    public void script(String bizToken, Scenario... sequence) {
+        Objects.requireNonNull(bizToken, "bizToken");
+        if (sequence == null || sequence.length == 0) {
+            throw new IllegalArgumentException("At least one scenario is needed");
+        }
+        List<Scenario> list = List.of(sequence); // rejects null elements
+        scripts.put(bizToken, new Script(list));
+    }
+
+    /** Forgets all scripts, the request log and the rate window. */
+    public void reset() {
+        scripts.clear();
+        synchronized (log) {
+            log.clear();
+        }
+        rateLimitedCount.set(0);
+        limiter.reset();
+    }
+
+    private Scenario nextScenario(String bizToken) {
+        Script s = scripts.get(bizToken);
+        return s == null ? Scenario.forToken(bizToken) : s.next();
+    }
+
+    private static final class Script {
+        private final List<Scenario> sequence;
+        private final AtomicInteger index = new AtomicInteger();
+
+        Script(List<Scenario> sequence) {
+            this.sequence = sequence;
+        }
+
+        Scenario next() {
+            int last = sequence.size() - 1;
+            return sequence.get(index.getAndUpdate(i -> Math.min(i + 1, last)));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ inspection
+
+    /** Every request so far (up to the last 100,000), oldest first. A snapshot. */
+    public List<RecordedRequest> requests() {
+        synchronized (log) {
+            return List.copyOf(log);
+        }
+    }
+
+    /** The requests whose body carried {@code bizToken}. */
+    public List<RecordedRequest> requestsFor(String bizToken) {
+        return requests().stream().filter(r -> Objects.equals(r.bizToken(), bizToken)).toList();
+    }
+
+    /**
+     * The largest number of accepted requests (past authentication and the limiter) whose arrivals lie within one
+     * second of each other. Never above {@link #rateLimitPerSecond()}; a client-side limiter is correct when its
+     * callers see no {@code RequestLimitExceeded} and this stays at or below the limit.
+     */
+    public int maxRequestsInAnyOneSecondWindow() {
+        List<Long> nanos = new ArrayList<>();
+        for (RecordedRequest r : requests()) {
+            if (r.accepted()) {
+                nanos.add(r.arrivalNanos);
+            }
+        }
+        Collections.sort(nanos);
+        return SlidingWindowLimiter.maxInAnyWindow(nanos);
+    }
+
+    /** How many requests the emulator's own limiter refused (scripted {@link Scenario#rateLimited()} not counted). */
+    public int rateLimitedCount() {
+        return rateLimitedCount.get();
+    }
+
+    // ------------------------------------------------------------------------------------------ serving
+
+    private void handle(HttpExchange ex) throws IOException {
+        // An IOException (client went away, or a fault scenario aborting on purpose) propagates: HttpServer then
+        // drops the connection instead of reusing a half-written one.
+        try {
+            serve(ex);
+            ex.close();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "FaceID emulator failed to answer a request", e);
+            throw new IOException("emulator bug", e);
+        }
+    }
+
+    private void serve(HttpExchange ex) throws IOException {
+        Instant arrival = clock.instant();
+        long arrivalNanos = System.nanoTime();
+        String method = ex.getRequestMethod();
+        String path = ex.getRequestURI().getRawPath();
+        var headers = ex.getRequestHeaders();
+
+        byte[] body = readLimited(ex.getRequestBody());
+        if (body == null) {
+            answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, null, headers, false, false,
+                    ErrorCodes.REQUEST_SIZE_LIMIT_EXCEEDED, "error"), "The request body exceeds 1 MiB.");
+            return;
+        }
+
+        String peeked = RequestValidator.peekBizToken(body);
+        RequestValidator.Verdict auth = validator.authenticate(method, path, headers::getFirst, body);
+        if (!auth.ok()) {
+            answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, peeked, headers,
+                    auth.signatureValid(), false, auth.code(), "error"), auth.message());
+            return;
+        }
+        Long acceptedAt = limiter.tryAcquireNow();
+        if (acceptedAt == null) {
+            rateLimitedCount.incrementAndGet();
+            answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, peeked, headers, true, false,
+                    ErrorCodes.REQUEST_LIMIT_EXCEEDED, "error"), ErrorCodes.RATE_LIMIT_MESSAGE);
+            return;
+        }
+        RequestValidator.BodyVerdict read = validator.readBody(headers.getFirst("Content-Type"), body);
+        if (!read.ok()) {
+            answerError(ex, new RecordedRequest(arrival, acceptedAt, method, path, peeked, headers, true,
+                    true, read.code(), "error"), read.message());
+            return;
+        }
+        Scenario scenario = nextScenario(read.bizToken());
+        // Logged before answering, so a test that has its response can already see the request.
+        record(new RecordedRequest(arrival, acceptedAt, method, path, read.bizToken(), headers, true, true,
+                finalErrorCode(scenario), scenario.description()));
+        answer(ex, scenario);
+    }
+
+    private static String finalErrorCode(Scenario s) {
+        Scenario last = s;
+        while (last.kind == Scenario.Kind.SLOW) {
+            last = last.then;
+        }
+        return last.kind == Scenario.Kind.API_ERROR ? last.errorCode : null;
+    }
+
+    private void answerError(HttpExchange ex, RecordedRequest recorded, String message) throws IOException {
+        record(recorded);
+        send(ex, 200, "application/json", ResultJson.apiError(recorded.errorCode(), message, requestId()));
+    }
+
+    private void answer(HttpExchange ex, Scenario s) throws IOException {
+        switch (s.kind) {
+            case SLOW -> {
+                try {
+                    Thread.sleep(s.delay.toMillis());
+                } catch (InterruptedException e) {
+                    // close() is stopping us: drop the exchange rather than answer late.
+                    Thread.currentThread().interrupt();
+                    throw new IOException("emulator closing");
+                }
+                answer(ex, s.then);
+            }
+            case API_ERROR -> send(ex, 200, "application/json",
+                    ResultJson.apiError(s.errorCode, s.errorMessage, requestId()));
+            case RESULT, OVERSIZED -> send(ex, 200, "application/json", ResultJson.result(s, clock, requestId()));
+            case RAW -> send(ex, s.status, s.contentType, ResponseBody.of(s.rawBody()));
+            case TRUNCATED -> {
+                ResponseBody full = ResultJson.result(s, clock, requestId());
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, full.length());
+                OutputStream out = ex.getResponseBody();
+                full.writePrefixTo(out, full.length() / 2);
+                out.flush();
+                // Throwing out of the handler is the only way HttpServer offers to close the socket with the
+                // promised length unfulfilled: the client sees the connection end mid-body.
+                throw new IOException("truncatedMidBody: connection closed on purpose");
+            }
+            default -> throw new IllegalStateException("Unknown scenario kind " + s.kind);
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String contentType, ResponseBody body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", contentType);
+        long length = body.length();
+        ex.sendResponseHeaders(status, length == 0 ? -1 : length); // -1: "no body", sent as Content-Length: 0
+        if (length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                body.writeTo(out);
+            }
+        }
+    }
+
+    private void record(RecordedRequest r) {
+        synchronized (log) {
+            if (log.size() >= MAX_LOGGED_REQUESTS) {
+                log.pollFirst();
+            }
+            log.addLast(r);
+        }
+    }
+
+    private static String requestId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The body, or null when it is larger than {@link #MAX_REQUEST_BYTES}. */
+    private static byte[] readLimited(InputStream in) throws IOException {
+        try (in) {
+            byte[] b = in.readNBytes(MAX_REQUEST_BYTES + 1);
+            if (b.length > MAX_REQUEST_BYTES) {
+                in.transferTo(OutputStream.nullOutputStream()); // drain, so the answer can still be read
+                return null;
+            }
+            return b;
+        }
+    }
+
+    @Override
+    public String toString() {
+        synchronized (this) {
+            return "FaceIdEmulator[" + state + (server == null ? "" : " " + endpoint()) + ", secretId=" + secretId
+                    + "]";
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ builder
+
+    /** Configures a {@link FaceIdEmulator}. Not thread-safe; {@link #build()} may be called more than once. */
+    public static final class Builder {
+        private int port;
+        private String secretId = DEFAULT_SECRET_ID;
+        private String secretKey = DEFAULT_SECRET_KEY;
+        private String sessionToken;
+        private int rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;
+        private Clock clock = Clock.systemUTC();
+        private Set<String> regions = DEFAULT_REGIONS;
+        private Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
+        private int handlerThreads = 64;
+
+        private Builder() {
+        }
+
+        /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** The one credential pair the emulator accepts. */
+        public Builder credentials(String secretId, String secretKey) {
+            this.secretId = requireText(secretId, "secretId");
+            this.secretKey = requireText(secretKey, "secretKey");
+            return this;
+        }
+
+        /** Requires {@code X-TC-Token} to equal this (temporary credentials); null (the default) requires none. */
+        public Builder sessionToken(String sessionToken) {
+            this.sessionToken = sessionToken == null ? null : requireText(sessionToken, "sessionToken");
+            return this;
+        }
+
+        /** Accepted requests per sliding second; default 20, as documented for the action. */
+        public Builder rateLimitPerSecond(int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("rate limit must be at least 1: " + limit);
+            }
+            this.rateLimitPerSecond = limit;
+            return this;
+        }
+
+        /** The clock X-TC-Timestamp is checked against and results are stamped with. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Regions accepted in X-TC-Region; default {@link #DEFAULT_REGIONS}. */
+        public Builder regions(String... regions) {
+            Set<String> set = new LinkedHashSet<>(Arrays.asList(regions));
+            if (set.isEmpty() || set.stream().anyMatch(r -> r == null || r.isBlank())) {
+                throw new IllegalArgumentException("regions must be non-empty and non-blank");
+            }
+            this.regions = Set.copyOf(set);
+            return this;
+        }
+
+        /** How far X-TC-Timestamp may be from the clock; default 5 minutes. */
+        public Builder timestampTolerance(Duration tolerance) {
+            if (tolerance == null || tolerance.isNegative()) {
+                throw new IllegalArgumentException("tolerance must be zero or positive");
+            }
+            this.timestampTolerance = tolerance;
+            return this;
+        }
+
+        /** Size of the handler pool; default 64, enough for 50 concurrent connections. */
+        public Builder handlerThreads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("handler threads must be at least 1: " + threads);
+            }
+            this.handlerThreads = threads;
+            return this;
+        }
+
+        /** A new, not yet started emulator. */
+        public FaceIdEmulator build() {
+            return new FaceIdEmulator(this);
+        }
+
+        private static String requireText(String s, String what) {
+            if (s == null || s.isBlank()) {
+                throw new IllegalArgumentException(what + " must not be blank");
+            }
+            return s;
+        }
+    }
+}
