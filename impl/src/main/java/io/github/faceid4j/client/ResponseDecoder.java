@@ -20,7 +20,14 @@ final class ResponseDecoder {
 
     private final Jsonb jsonb;
 
+    private final MediaSlicer slicer;
+
     ResponseDecoder() {
+        this(Integer.MAX_VALUE - 8);
+    }
+
+    ResponseDecoder(int maxDocumentBytes) {
+        this.slicer = new MediaSlicer(maxDocumentBytes);
         // The provider is named rather than looked up: inside application servers the service loader may find
         // another JSON-B implementation, and ours is configured for Yasson's record support.
         this.jsonb = new JsonBindingProvider().create().withConfig(new JsonbConfig()
@@ -44,10 +51,18 @@ final class ResponseDecoder {
         if (length == 0) {
             throw new FaceIdDecodingException("FaceID answered with an empty body", status, "", null);
         }
+        MediaSlicer.Sliced sliced;
+        try {
+            sliced = slicer.slice(body, length);
+        } catch (MediaSlicer.MalformedDocument e) {
+            throw new FaceIdDecodingException("FaceID response is not valid JSON: " + e.getMessage(), status,
+                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+        }
         Wire.Envelope envelope;
         try {
-            envelope = jsonb.fromJson(new ByteArrayInputStream(body, 0, length), Wire.Envelope.class);
-        } catch (JsonbException | ClassCastException e) {
+            envelope = MediaAdapter.withMedia(sliced.media(),
+                    () -> jsonb.fromJson(new ByteArrayInputStream(sliced.json()), Wire.Envelope.class));
+        } catch (JsonbException | ClassCastException | jakarta.json.JsonException e) {
             // Yasson's messages may quote the offending value, which can be personal data: keep only the path to it.
             throw new FaceIdDecodingException("FaceID response is not valid JSON of the expected shape" + path(e), status,
                     Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);

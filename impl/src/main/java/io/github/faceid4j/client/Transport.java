@@ -31,12 +31,13 @@ final class Transport implements AutoCloseable {
     private static final MediaType JSON_UTF8 = MediaType.valueOf("application/json; charset=utf-8");
 
     private final FaceIdServiceBuilder.Settings settings;
-    private final ResponseDecoder decoder = new ResponseDecoder();
+    private final ResponseDecoder decoder;
     private final Client client;
     private final WebTarget target;
 
     Transport(FaceIdServiceBuilder.Settings settings) {
         this.settings = settings;
+        this.decoder = new ResponseDecoder(settings.maxResponseBytes());
         // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
         this.client = new JerseyClientBuilder()
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())

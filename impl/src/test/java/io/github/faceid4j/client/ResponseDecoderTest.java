@@ -161,4 +161,28 @@ class ResponseDecoderTest {
         assertThat(json).contains("\"ErrorCode\":0", "\"VideoBase64\":\"<5 bytes>\"", "\"OCRResult\":[", "\"MLIDCard\":{\"ID\":\"1\"}",
                 "\"RequestId\":\"r\"").doesNotContain("aGVsbG8=", "passed", "attempts");
     }
+
+    @Test
+    void mediaAreSlicesOfTheBodyEvenWithEscapesAndAtAnyDepth() {
+        VerificationResult result = decode("{\"Response\":{\"VideoBase64\":\"aGVs\\/G8=\",\"BestFrameBase64\":\"\","
+                + "\"OCRResult\":[{\"HeadImageBase64\":\"AAEC\",\"CardInfo\":{\"GeneralCard\":{\"FullName\":\"#0\"}}}],"
+                + "\"Extra\":\"#1\",\"RequestId\":\"r\"}}");
+        assertThat(result.videoBase64().toBase64()).isEqualTo("aGVs/G8=");
+        assertThat(result.bestFrameBase64().size()).isZero();
+        assertThat(result.ocrResult().get(0).headImageBase64().toByteArray()).containsExactly(0, 1, 2);
+        assertThat(result.ocrResult().get(0).cardInfo().generalCard().fullName()).isEqualTo("#0");
+        assertThat(result.extra()).isEqualTo("#1");
+    }
+
+    @Test
+    void documentsThatWouldStallTheParserAreRefusedQuickly() {
+        // an unknown member cut off mid-array: the JSON-P parser's skip loops forever on this (found by fuzzing)
+        assertThatThrownBy(() -> decode("{\"Response\":{\"Unknown\":[1,2")).isInstanceOf(FaceIdDecodingException.class);
+        assertThatThrownBy(() -> decode("{\"Response\":{\"Unknown\":{\"a\":")).isInstanceOf(FaceIdDecodingException.class);
+        // exponents whose big-decimal conversion to a Long would run for minutes
+        assertThatThrownBy(() -> decode("{\"Response\":{\"ErrorCode\":1e999999999}}")).isInstanceOf(FaceIdDecodingException.class);
+        assertThatThrownBy(() -> decode("{\"Response\":{\"ErrorCode\":1e-999999999}}")).isInstanceOf(FaceIdDecodingException.class);
+        assertThatThrownBy(() -> decode("{\"Response\":{}} trailing")).isInstanceOf(FaceIdDecodingException.class);
+        assertThatThrownBy(() -> decode("[".repeat(10_000))).isInstanceOf(FaceIdDecodingException.class);
+    }
 }

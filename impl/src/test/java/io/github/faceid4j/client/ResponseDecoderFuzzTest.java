@@ -1,0 +1,194 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.FaceIdDecodingException;
+import io.github.faceid4j.FaceIdServiceException;
+import io.github.faceid4j.model.Media;
+import io.github.faceid4j.model.OcrResult;
+import io.github.faceid4j.model.VerificationResult;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.arbitraries.ListArbitrary;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Generated and mutated bodies: the decoder only ever returns a result or throws one of its documented
+ * exceptions. Cases per property: {@code fuzz.tries} (a few thousand per build; {@code -Pfuzz} runs 300,000).
+ */
+class ResponseDecoderFuzzTest {
+
+    static final List<String> SEEDS = List.of(
+            "{\"Response\":{\"ErrorCode\":0,\"ErrorMsg\":\"abc\",\"VerificationDetailList\":[{\"ErrorCode\":0,\"ErrorMsg\":\"abc\","
+                    + "\"LivenessErrorCode\":0,\"LivenessErrorMsg\":\"abc\",\"CompareErrorCode\":0,\"CompareErrorMsg\":\"abc\","
+                    + "\"ReqTimestamp\":1,\"Similarity\":0,\"Seq\":\"abc\",\"LivenessInfoTag\":[\"a\"]}],\"VideoBase64\":\"aGVsbG8=\","
+                    + "\"BestFrameBase64\":\"AAEC\",\"OCRResult\":[{\"IsPass\":true,\"CardImageBase64\":\"AAEC\",\"CardInfo\":{"
+                    + "\"HKIDCard\":{\"CnName\":\"abc\",\"IdNum\":\"abc\"},\"MLIDCard\":{\"Name\":\"abc\",\"ID\":\"abc\"},"
+                    + "\"GeneralCard\":{\"Address\":{\"City\":\"c\"}}},\"NormalCardInfo\":{\"HMTPermitCard\":{\"Number\":\"n\"}},"
+                    + "\"WarnCardInfos\":[9101,9102],\"RequestId\":\"abc\"}],\"Extra\":\"x\",\"RequestId\":\"abc\"}}",
+            "{\"Response\":{\"Error\":{\"Code\":\"InvalidParameterValue.BizTokenExpired\",\"Message\":\"m\"},\"RequestId\":\"r\"}}",
+            "{\"Response\":{\"ErrorCode\":null,\"VerificationDetailList\":null,\"OCRResult\":[null],\"RequestId\":\"r\"}}",
+            "{\"Response\":{\"ErrorCode\":17,\"ErrorMsg\":\"\\u672a\\u5b8c\\u6210\",\"RequestId\":\"r\"}}");
+
+    final ResponseDecoder decoder = new ResponseDecoder();
+
+    @Property
+    void mutatedBodiesGiveAResultOrADocumentedException(@ForAll("mutatedBodies") byte[] body) {
+        decodeAndTouch(body);
+    }
+
+    @Property
+    void arbitraryJsonGivesAResultOrADocumentedException(@ForAll("jsonBodies") String json) {
+        decodeAndTouch(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void decodeAndTouch(byte[] body) {
+        VerificationResult result;
+        try {
+            result = decoder.decode(200, body, body.length);
+        } catch (FaceIdDecodingException | FaceIdServiceException documented) {
+            documented.getMessage();
+            return;
+        }
+        // what a caller does next must not blow up either
+        result.toString();
+        result.passed();
+        result.outcome();
+        touch(result.videoBase64());
+        touch(result.bestFrameBase64());
+        if (result.ocrResult() != null) {
+            for (OcrResult ocr : result.ocrResult()) {
+                if (ocr != null) {
+                    ocr.warnings();
+                    touch(ocr.cardImageBase64());
+                }
+            }
+        }
+    }
+
+    private static void touch(Media media) {
+        if (media == null) {
+            return;
+        }
+        media.size();
+        try {
+            media.toByteArray();
+        } catch (Media.MediaDecodingException documented) {
+            // invalid base64 is reported this way, and only when decoded
+        }
+    }
+
+    @Provide
+    Arbitrary<byte[]> mutatedBodies() {
+        Arbitrary<byte[]> seed = Arbitraries.of(SEEDS).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        Arbitrary<Mutation> mutation = Combinators.combine(
+                Arbitraries.of(MutationKind.values()),
+                Arbitraries.doubles().between(0, 1),
+                Arbitraries.integers().between(1, 16),
+                Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(8)).as(Mutation::new);
+        ListArbitrary<Mutation> mutations = mutation.list().ofMinSize(1).ofMaxSize(4);
+        return Combinators.combine(seed, mutations).as((bytes, list) -> {
+            byte[] out = bytes;
+            for (Mutation m : list) {
+                out = m.apply(out);
+            }
+            return out;
+        });
+    }
+
+    enum MutationKind { FLIP, TRUNCATE, INSERT, DELETE, DUPLICATE, SWAP_TOKEN }
+
+    record Mutation(MutationKind kind, double where, int length, byte[] noise) {
+        private static final String[] TOKENS = {"null", "true", "1e999", "-1", "\"x\"", "[]", "{}", "[[[[", "\"\\ud800\"",
+                "9223372036854775808", "0.5", "\"\\u0000\""};
+
+        byte[] apply(byte[] in) {
+            if (in.length == 0) {
+                return noise;
+            }
+            int at = (int) (where * (in.length - 1));
+            switch (kind) {
+                case FLIP -> {
+                    byte[] out = in.clone();
+                    out[at] = noise[0];
+                    return out;
+                }
+                case TRUNCATE -> {
+                    return java.util.Arrays.copyOf(in, at);
+                }
+                case INSERT -> {
+                    return splice(in, at, 0, noise);
+                }
+                case DELETE -> {
+                    return splice(in, at, Math.min(length, in.length - at), new byte[0]);
+                }
+                case DUPLICATE -> {
+                    int n = Math.min(length * 8, in.length - at);
+                    return splice(in, at, 0, java.util.Arrays.copyOfRange(in, at, at + n));
+                }
+                default -> {
+                    // replace the value after a colon with a token of another JSON type
+                    String text = new String(in, StandardCharsets.ISO_8859_1);
+                    int colon = text.indexOf(':', at);
+                    if (colon < 0) {
+                        return in;
+                    }
+                    int end = colon + 1;
+                    while (end < text.length() && ",}]".indexOf(text.charAt(end)) < 0) {
+                        end++;
+                    }
+                    String token = TOKENS[Math.abs(noise[0]) % TOKENS.length];
+                    return (text.substring(0, colon + 1) + token + text.substring(end)).getBytes(StandardCharsets.ISO_8859_1);
+                }
+            }
+        }
+
+        private static byte[] splice(byte[] in, int at, int remove, byte[] insert) {
+            byte[] out = new byte[in.length - remove + insert.length];
+            System.arraycopy(in, 0, out, 0, at);
+            System.arraycopy(insert, 0, out, at, insert.length);
+            System.arraycopy(in, at + remove, out, at + insert.length, in.length - at - remove);
+            return out;
+        }
+    }
+
+    @Provide
+    Arbitrary<String> jsonBodies() {
+        Arbitrary<String> names = Arbitraries.of("ErrorCode", "ErrorMsg", "VerificationDetailList", "VideoBase64",
+                "BestFrameBase64", "OCRResult", "Extra", "RequestId", "Error", "Code", "Message", "CardInfo", "IsPass",
+                "Similarity", "WarnCardInfos", "MLIDCard", "Name", "GeneralCard", "Address", "LivenessInfoTag", "Other");
+        Arbitrary<String> value = Arbitraries.lazyOf(
+                () -> Arbitraries.of("null", "true", "false", "0", "-7", "3.25", "1e400", "\"\"", "\"aGk=\"", "\"\\u00e9\""),
+                () -> Arbitraries.strings().ofMaxLength(12).map(ResponseDecoderFuzzTest::quote),
+                () -> jsonValue(names).list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"),
+                () -> Combinators.combine(names, jsonValue(names)).as((n, v) -> quote(n) + ":" + v)
+                        .list().ofMaxSize(4).map(l -> "{" + String.join(",", l) + "}"));
+        return Combinators.combine(names, value).as((n, v) -> quote(n) + ":" + v).list().ofMaxSize(6)
+                .map(members -> "{\"Response\":{" + String.join(",", members) + "}}");
+    }
+
+    private Arbitrary<String> jsonValue(Arbitrary<String> names) {
+        return Arbitraries.lazyOf(
+                () -> Arbitraries.of("null", "1", "\"s\"", "true", "[]", "{}", "2.5"),
+                () -> Combinators.combine(names, Arbitraries.of("null", "1", "\"s\"", "[1]", "{}"))
+                        .as((n, v) -> "{" + quote(n) + ":" + v + "}"));
+    }
+
+    static String quote(String s) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.append('"').toString();
+    }
+}
