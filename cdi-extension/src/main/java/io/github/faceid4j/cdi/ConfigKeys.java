@@ -33,7 +33,15 @@ final class ConfigKeys {
             new Setting<>("read-timeout", "readTimeout", Values::duration, FaceIdServiceBuilder::readTimeout),
             new Setting<>("max-response-bytes", "maxResponseBytes", Values::longValue, FaceIdServiceBuilder::maxResponseBytes),
             new Setting<>("language", "language", Values::text, FaceIdServiceBuilder::language),
-            new Setting<>("allow-insecure-http", "allowInsecureHttp", Values::bool, FaceIdServiceBuilder::allowInsecureHttp));
+            new Setting<>("allow-insecure-http", "allowInsecureHttp", Values::bool, FaceIdServiceBuilder::allowInsecureHttp),
+            new Setting<>("call-timeout", "callTimeout", Values::duration, FaceIdServiceBuilder::callTimeout),
+            new Setting<>("max-attempts", "maxAttempts", Values::intValue, FaceIdServiceBuilder::maxAttempts),
+            new Setting<>("retry-base-delay", "retryBaseDelay", Values::duration, FaceIdServiceBuilder::retryBaseDelay),
+            new Setting<>("retry-max-delay", "retryMaxDelay", Values::duration, FaceIdServiceBuilder::retryMaxDelay),
+            new Setting<>("rate-limit-permits", "rateLimitPermits", Values::intValue, FaceIdServiceBuilder::rateLimitPermits),
+            new Setting<>("rate-limit-window", "rateLimitWindow", Values::duration, FaceIdServiceBuilder::rateLimitWindow),
+            new Setting<>("rate-limit-max-wait", "rateLimitMaxWait", Values::duration, FaceIdServiceBuilder::rateLimitMaxWait),
+            new Setting<>("max-concurrency", "maxConcurrency", Values::intValue, FaceIdServiceBuilder::maxConcurrency));
 
     /** Credentials: a SecretId/SecretKey pair with an optional session token, read together from one level. */
     static final String SECRET_ID = "secret-id";

@@ -57,6 +57,14 @@ final class Values {
         }
     }
 
+    static Integer intValue(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+    }
+
     static Boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> Boolean.TRUE;

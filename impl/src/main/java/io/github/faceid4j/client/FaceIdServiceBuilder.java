@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Set;
@@ -60,7 +61,9 @@ public final class FaceIdServiceBuilder {
     private Clock clock = Clock.systemUTC();
     private ExecutorService asyncExecutor;
     private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+    private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+    private Duration retryBaseDelay = RetryPolicy.DEFAULT.baseDelay();
+    private Duration retryMaxDelay = RetryPolicy.DEFAULT.maxDelay();
     private RateLimiter rateLimiter;
     private int rateLimitPermits = SlidingWindowRateLimiter.DEFAULT_PERMITS;
     private Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
@@ -169,18 +172,30 @@ public final class FaceIdServiceBuilder {
 
     /** Retries of transient failures; default {@link RetryPolicy#DEFAULT} (3 attempts), {@link RetryPolicy#NONE} turns them off. */
     public FaceIdServiceBuilder retryPolicy(RetryPolicy policy) {
-        this.retryPolicy = policy;
+        Objects.requireNonNull(policy, "policy");
+        this.maxAttempts = policy.maxAttempts();
+        this.retryBaseDelay = policy.baseDelay();
+        this.retryMaxDelay = policy.maxDelay();
         return this;
     }
 
-    /** Shorthand: total attempts per call, 1 turns retries off. */
+    /** Total attempts per call, the first included; default 3; 1 turns retries off. */
     public FaceIdServiceBuilder maxAttempts(int attempts) {
-        this.retryPolicy = attempts < 1 ? null : (retryPolicy == null ? RetryPolicy.DEFAULT : retryPolicy).withMaxAttempts(attempts);
-        this.invalidMaxAttempts = attempts < 1 ? attempts : null;
+        this.maxAttempts = attempts;
         return this;
     }
 
-    private Integer invalidMaxAttempts;
+    /** The backoff's first step; default 200 ms. */
+    public FaceIdServiceBuilder retryBaseDelay(Duration delay) {
+        this.retryBaseDelay = delay;
+        return this;
+    }
+
+    /** The backoff's ceiling; default 2 s. */
+    public FaceIdServiceBuilder retryMaxDelay(Duration delay) {
+        this.retryMaxDelay = delay;
+        return this;
+    }
 
     /**
      * The local limit: at most {@code permits} requests in any {@code window}; default 20 per 1.1 s (the action's
@@ -188,6 +203,18 @@ public final class FaceIdServiceBuilder {
      */
     public FaceIdServiceBuilder rateLimit(int permits, Duration window) {
         this.rateLimitPermits = permits;
+        this.rateLimitWindow = window;
+        return this;
+    }
+
+    /** Requests allowed per {@link #rateLimitWindow}; default 20. */
+    public FaceIdServiceBuilder rateLimitPermits(int permits) {
+        this.rateLimitPermits = permits;
+        return this;
+    }
+
+    /** The window {@link #rateLimitPermits} applies to; default 1.1 s. */
+    public FaceIdServiceBuilder rateLimitWindow(Duration window) {
         this.rateLimitWindow = window;
         return this;
     }
@@ -235,9 +262,11 @@ public final class FaceIdServiceBuilder {
         }
         positive("callTimeout", callTimeout).ifPresent(problems::add);
         positive("rateLimitMaxWait", rateLimitMaxWait).ifPresent(problems::add);
-        if (invalidMaxAttempts != null || retryPolicy == null) {
-            problems.add(new FaceIdConfigurationException("maxAttempts", "must be at least 1, was " + invalidMaxAttempts));
+        if (maxAttempts < 1) {
+            problems.add(new FaceIdConfigurationException("maxAttempts", "must be at least 1, was " + maxAttempts));
         }
+        notNegative("retryBaseDelay", retryBaseDelay).ifPresent(problems::add);
+        notNegative("retryMaxDelay", retryMaxDelay).ifPresent(problems::add);
         if (rateLimiter == null) {
             if (rateLimitPermits < 1) {
                 problems.add(new FaceIdConfigurationException("rateLimitPermits", "must be at least 1, was " + rateLimitPermits));
@@ -268,7 +297,8 @@ public final class FaceIdServiceBuilder {
         }
         RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
         return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
-                readTimeout, (int) maxResponseBytes, language, clock, asyncExecutor, callTimeout, retryPolicy, limiter,
+                readTimeout, (int) maxResponseBytes, language, clock, asyncExecutor, callTimeout,
+                new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
                 rateLimitMaxWait, maxConcurrency));
     }
 
@@ -328,6 +358,13 @@ public final class FaceIdServiceBuilder {
         }
         if (value.toMillis() > Integer.MAX_VALUE) {
             return Optional.of(new FaceIdConfigurationException(key, "is too long, was " + value));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<FaceIdConfigurationException> notNegative(String key, Duration value) {
+        if (value == null || value.isNegative()) {
+            return Optional.of(new FaceIdConfigurationException(key, "must be zero or a positive duration, was " + value));
         }
         return Optional.empty();
     }
