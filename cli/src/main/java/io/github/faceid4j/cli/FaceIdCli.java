@@ -22,12 +22,13 @@ import java.util.logging.Logger;
         versionProvider = VersionProvider.class,
         description = "Tencent Cloud FaceID web verification results (GetWebVerificationResultIntl) from the command"
                 + " line.",
-        subcommands = {ResultCommand.class, EmulatorCommand.class, DemoCommand.class, HelpCommand.class},
+        subcommands = {ResultCommand.class, ResultsCommand.class, EmulatorCommand.class, DemoCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  faceid demo                  round trip against the built-in emulator",
                 "  faceid emulator --port 8787  local stand-in for the service, until Ctrl-C",
                 "  faceid result BIZ_TOKEN --region ap-singapore",
+                "  faceid results --tokens tokens.txt --out reports --region ap-singapore",
                 "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -114,7 +114,7 @@ final class Failures implements IExecutionExceptionHandler {
         return switch (key) {
             case "region" -> "--region";
             case "endpoint" -> "--endpoint";
-            case "readTimeout", "connectTimeout" -> "--timeout";
+            case "callTimeout" -> "--timeout";
             default -> key;
         };
     }
@@ -129,7 +129,7 @@ final class Failures implements IExecutionExceptionHandler {
                         + " synthetic pair for local testing";
                 case "endpoint" -> "e.g. --endpoint https://faceid.intl.tencentcloudapi.com, or"
                         + " http://127.0.0.1:PORT for `faceid emulator`";
-                case "readTimeout", "connectTimeout" -> "--timeout takes a positive duration: 500ms, 2s, 1m or PT2S";
+                case "callTimeout" -> "--timeout takes a positive duration: 500ms, 2s, 1m or PT2S";
                 case "--out" -> "--out takes a directory to save the media in";
                 case "--port" -> "choose another --port, or 0 for any free port";
                 default -> null;

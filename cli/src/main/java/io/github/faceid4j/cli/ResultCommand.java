@@ -58,7 +58,8 @@ final class ResultCommand implements Callable<Integer> {
     String endpoint;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Longest wait for the answer: 500ms, 2s, 1m or PT2S. Default: 30s.")
+            description = "Deadline of the whole call, retries and rate-limit wait included: 500ms, 2s, 1m or PT2S."
+                    + " Default: 60s.")
     Duration timeout;
 
     @Option(names = "--out", paramLabel = "DIR",

@@ -52,7 +52,7 @@ final class ServiceFactory {
             builder.endpoint(endpoint);
         }
         if (timeout != null) {
-            builder.readTimeout(timeout); // for now; to become an overall deadline
+            builder.callTimeout(timeout); // the whole call: rate-limit wait, attempts and backoff
         }
         builder.problems().stream()
                 .filter(p -> !p.key().equals("credentials") || problems.isEmpty())

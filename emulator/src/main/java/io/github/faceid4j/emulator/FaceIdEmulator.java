@@ -367,8 +367,8 @@ public final class FaceIdEmulator implements AutoCloseable {
                     auth.signatureValid(), false, auth.code(), "error"), auth.message());
             return;
         }
-        Long acceptedAt = limiter.tryAcquireNow();
-        if (acceptedAt == null) {
+        long acceptedAt = arrivalNanos;
+        if (!limiter.tryAcquire(arrivalNanos)) {
             rateLimitedCount.incrementAndGet();
             answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, peeked, headers, true, false,
                     ErrorCodes.REQUEST_LIMIT_EXCEEDED, "error"), ErrorCodes.RATE_LIMIT_MESSAGE);

@@ -1,6 +1,7 @@
 package io.github.faceid4j.emulator;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,33 +17,40 @@ final class SlidingWindowLimiter {
     static final long WINDOW_NANOS = 1_000_000_000L;
 
     private final int limit;
-    private final ArrayDeque<Long> window = new ArrayDeque<>();
+    /** Accepted arrival times, ascending; arrivals may be recorded out of order, so insertion keeps the order. */
+    private final ArrayList<Long> window = new ArrayList<>();
 
     SlidingWindowLimiter(int limit) {
         this.limit = limit;
     }
 
-    /** Records an acquisition at {@code nowNanos} if the window has room. */
-    synchronized boolean tryAcquire(long nowNanos) {
-        while (!window.isEmpty() && nowNanos - window.peekFirst() >= WINDOW_NANOS) {
-            window.pollFirst();
+    /**
+     * Records an acquisition for a request that arrived at {@code arrivalNanos} if every one-second window holding
+     * it stays within the limit. The arrival, not the moment the request was checked, is what counts: a busy or cold
+     * server checks requests late, and counting the check would crowd them into a shorter span than they arrived in.
+     */
+    synchronized boolean tryAcquire(long arrivalNanos) {
+        if (!window.isEmpty()) {
+            long newest = Math.max(window.get(window.size() - 1), arrivalNanos);
+            while (!window.isEmpty() && newest - window.get(0) >= 3 * WINDOW_NANOS) {
+                window.remove(0);
+            }
         }
-        if (window.size() >= limit) {
+        int at = Collections.binarySearch(window, arrivalNanos);
+        at = at < 0 ? -at - 1 : at;
+        List<Long> near = new ArrayList<>();
+        for (Long t : window) {
+            if (Math.abs(t - arrivalNanos) < WINDOW_NANOS) {
+                near.add(t);
+            }
+        }
+        near.add(arrivalNanos);
+        Collections.sort(near);
+        if (maxInAnyWindow(near) > limit) {
             return false;
         }
-        window.addLast(nowNanos);
+        window.add(at, arrivalNanos);
         return true;
-    }
-
-    /**
-     * Like {@link #tryAcquire(long)} at the current monotonic time, read under the lock so that the window stays
-     * in ascending order however threads interleave.
-     *
-     * @return the acquisition time in nanos, or null when the window is full
-     */
-    synchronized Long tryAcquireNow() {
-        long now = System.nanoTime();
-        return tryAcquire(now) ? now : null;
     }
 
     synchronized void reset() {

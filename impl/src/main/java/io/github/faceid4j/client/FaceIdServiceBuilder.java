@@ -198,8 +198,9 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
-     * The local limit: at most {@code permits} requests in any {@code window}; default 20 per 1.1 s (the action's
-     * 20 per second, with a margin for network jitter). Ignored when {@link #rateLimiter(RateLimiter)} is set.
+     * The local limit: at most {@code permits} requests in any {@code window} as the service counts them; default
+     * 20 per second, the action's limit (see {@link SlidingWindowRateLimiter}). Ignored when
+     * {@link #rateLimiter(RateLimiter)} is set.
      */
     public FaceIdServiceBuilder rateLimit(int permits, Duration window) {
         this.rateLimitPermits = permits;
@@ -213,7 +214,7 @@ public final class FaceIdServiceBuilder {
         return this;
     }
 
-    /** The window {@link #rateLimitPermits} applies to; default 1.1 s. */
+    /** The window {@link #rateLimitPermits} applies to; default 1 s. */
     public FaceIdServiceBuilder rateLimitWindow(Duration window) {
         this.rateLimitWindow = window;
         return this;

@@ -3,23 +3,31 @@ package io.github.faceid4j.client;
 /**
  * Paces the requests of one or many services so that an account's budget is not exceeded.
  *
- * <p>Reservation-based so that waiting never has to block a thread: the limiter says how long to wait, and the
- * caller sleeps (synchronous calls) or schedules (asynchronous calls) the request for then. The local
+ * <p>A permit is taken at the moment a request is sent, never ahead of time, and given back ({@link #release()})
+ * when its answer begins or the exchange fails. When no permit is free the limiter says how long until one may be,
+ * and the caller schedules another try for then, so waiting never blocks a thread. The local
  * {@link SlidingWindowRateLimiter} is the default; a cluster-wide limiter can replace it.
  */
-@FunctionalInterface
 public interface RateLimiter {
 
     /**
-     * Reserves one permit if one can be had within {@code maxWaitNanos}.
+     * Takes a permit for a request about to be sent, if one is free now.
      *
-     * @return how many nanoseconds the caller must wait before sending (0 to send now), or a negative number when
-     *         no permit can be had within {@code maxWaitNanos}; then nothing was reserved
+     * @return 0 when a permit was taken; otherwise nothing was taken and the result is how many nanoseconds until
+     *         one may be free (a hint: try again then)
      */
-    long reserve(long maxWaitNanos);
+    long tryAcquire();
+
+    /**
+     * Called exactly once for every permit taken, when the request's answer began to arrive or its exchange
+     * failed: the latest moment the service can have counted the request. Limiters that pace by rate alone ignore
+     * it.
+     */
+    default void release() {
+    }
 
     /** A limiter that never waits. */
     static RateLimiter unlimited() {
-        return maxWaitNanos -> 0;
+        return () -> 0;
     }
 }

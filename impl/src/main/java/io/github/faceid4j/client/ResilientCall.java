@@ -17,9 +17,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One call from start to its single outcome: wait for a rate-limit permit, send, retry transient failures with
+ * One call from start to its single outcome: take a rate-limit permit, send, retry transient failures with
  * backoff, all within one overall deadline. Waiting is scheduled on a timer, never slept, so no thread blocks on
- * pacing or backoff; each exchange runs on the I/O executor.
+ * pacing or backoff; each permit is taken on the I/O executor just before its exchange, so the limiter sees real
+ * send times.
  *
  * <p>The deadline is enforced by a watchdog that completes the call with {@link FaceIdTimeoutException}; an
  * exchange still running then ends by its own read timeout, which was capped by the time left when it started.
@@ -34,6 +35,9 @@ final class ResilientCall {
     private final long deadline;
     private final CompletableFuture<VerificationResult> result = new CompletableFuture<>();
     private volatile int attempts;
+    /** Until when the current attempt may wait for a permit. */
+    private volatile long permitDeadline;
+    private volatile long permitWait;
 
     /** What a call needs to know about pacing, retries and time, fixed when the service is built. */
     record Policies(RateLimiter limiter, Duration maxPermitWait, RetryPolicy retry, Duration callTimeout,
@@ -67,42 +71,65 @@ final class ResilientCall {
         if (remaining <= 0) {
             return; // the watchdog completes the call
         }
-        long wait = policies.limiter().reserve(Math.min(policies.maxPermitWait().toNanos(), remaining));
-        if (wait < 0) {
-            fail(new RateLimitTimeoutException("no rate-limit permit within " + shorter(policies.maxPermitWait(),
-                    remaining) + " (rateLimitMaxWait or what was left of callTimeout); nothing was sent"));
-        } else if (wait == 0) {
-            runOnIo();
-        } else {
-            schedule(this::runOnIo, wait);
-        }
+        permitWait = Math.min(policies.maxPermitWait().toNanos(), remaining);
+        permitDeadline = System.nanoTime() + permitWait;
+        runOnIo(this::acquireAndSend);
     }
 
-    private void runOnIo() {
+    /** On the I/O thread: send now if a permit is free, else try again when the limiter says one may be. */
+    private void acquireAndSend() {
+        if (result.isDone()) {
+            return;
+        }
+        long wait = policies.limiter().tryAcquire();
+        if (wait <= 0) {
+            exchange();
+            return;
+        }
+        // a little jitter so that callers told the same moment do not all try at once
+        long retryAt = System.nanoTime() + wait + java.util.concurrent.ThreadLocalRandom.current().nextLong(2_000_000);
+        if (retryAt > permitDeadline) {
+            fail(new RateLimitTimeoutException("no rate-limit permit within " + Duration.ofNanos(permitWait)
+                    + " (rateLimitMaxWait or what was left of callTimeout); nothing more was sent"));
+            return;
+        }
+        schedule(() -> runOnIo(this::acquireAndSend), retryAt - System.nanoTime());
+    }
+
+    private void runOnIo(Runnable task) {
         try {
-            io.execute(this::exchange);
+            io.execute(task);
         } catch (RejectedExecutionException e) {
             fail(new FaceIdTransportException("the service is closed or its executor refused the call", e));
         }
     }
 
     private void exchange() {
-        if (result.isDone()) {
-            return;
-        }
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             return;
         }
         attempts++;
+        Runnable release = once(policies.limiter()::release);
         try {
             result.complete(transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
-                    cap(policies.readTimeout(), remaining)));
+                    cap(policies.readTimeout(), remaining), release));
         } catch (FaceIdException e) {
             onFailure(e);
         } catch (RuntimeException | Error e) {
             fail(new FaceIdTransportException("FaceID call failed unexpectedly: " + e.getClass().getName(), e));
+        } finally {
+            release.run(); // no-op when the answer's start already released the permit
         }
+    }
+
+    private static Runnable once(Runnable action) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                action.run();
+            }
+        };
     }
 
     private void onFailure(FaceIdException e) {
@@ -148,7 +175,4 @@ final class ResilientCall {
         return (int) Math.max(1, millis);
     }
 
-    private static Duration shorter(Duration a, long nanos) {
-        return a.toNanos() <= nanos ? a : Duration.ofNanos(nanos);
-    }
 }

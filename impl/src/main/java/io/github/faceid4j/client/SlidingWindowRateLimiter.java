@@ -1,31 +1,38 @@
 package io.github.faceid4j.client;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
 
 /**
- * At most {@code permits} requests in any window of {@code window}, measured at the moment each is sent.
+ * At most {@code permits} requests in any {@code window} as the service counts them, whenever they reach it.
  *
- * <p>Why a sliding log rather than a token bucket: the service counts requests per second as they arrive. A token
- * bucket that allows 20 per second lets a burst of 20 plus a second's refill land in one second; a sliding window
- * guarantees the bound for every window. The window is a little longer than a second by default so that uneven
- * network delay cannot squeeze more than the limit into one second at the service.
+ * <p>The service counts a request when it arrives, which is some time after it was sent: a cold connection, a busy
+ * network or a busy server all stretch that time, and by different amounts for different requests. A limiter that
+ * counted send times would then let requests that left a second apart arrive closer together. So a request is
+ * counted from the moment it is sent until one window after its answer began (see {@link RateLimiter#release()}):
+ * the service must have received it by then. However long the delays, the service never sees more than
+ * {@code permits} requests in one window; the price is that slow answers slow the pace a little.
  *
- * <p>Thread-safe; reservations are granted in order, each at the earliest time the bound allows.
+ * <p>Why a sliding log rather than a token bucket: a token bucket that allows 20 per second lets a burst of 20 plus
+ * a second's refill land in one second; this guarantees the bound for every window. Thread-safe.
  */
 public final class SlidingWindowRateLimiter implements RateLimiter {
 
     /** The action's documented limit. */
     public static final int DEFAULT_PERMITS = 20;
-    /** One second plus a margin for arrival jitter at the service. */
-    public static final Duration DEFAULT_WINDOW = Duration.ofMillis(1100);
+    /** The action's documented window. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(1);
+    /** How soon to try again when every permit is in flight and none has an answer yet. */
+    private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
 
+    private final int permits;
     private final long windowNanos;
     private final LongSupplier nanoTime;
-    /** Ring of the last {@code permits} send times; the oldest is at {@code next}. */
-    private final long[] sendTimes;
-    private int next;
-    private boolean full;
+    /** Requests sent whose answer has not begun: they count until it has. */
+    private int inFlight;
+    /** When the answers of recent requests began, ascending: each counts until one window later. */
+    private final ArrayDeque<Long> answered = new ArrayDeque<>();
 
     private SlidingWindowRateLimiter(int permits, Duration window, LongSupplier nanoTime) {
         if (permits < 1) {
@@ -34,9 +41,9 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         if (window == null || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("window must be positive, was " + window);
         }
+        this.permits = permits;
         this.windowNanos = window.toNanos();
         this.nanoTime = nanoTime;
-        this.sendTimes = new long[permits];
     }
 
     /** {@code permits} requests per {@code window}. */
@@ -49,25 +56,29 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
     }
 
     @Override
-    public synchronized long reserve(long maxWaitNanos) {
+    public synchronized long tryAcquire() {
         long now = nanoTime.getAsLong();
-        long sendAt = now;
-        if (full) {
-            // the permit frees when the oldest of the last 'permits' sends leaves the window
-            sendAt = Math.max(now, sendTimes[next] + windowNanos);
+        while (!answered.isEmpty() && answered.peekFirst() + windowNanos <= now) {
+            answered.pollFirst();
         }
-        long wait = sendAt - now;
-        if (wait > maxWaitNanos) {
-            return -1;
+        if (inFlight + answered.size() < permits) {
+            inFlight++;
+            return 0;
         }
-        sendTimes[next] = sendAt;
-        next = (next + 1) % sendTimes.length;
-        full |= next == 0;
-        return wait;
+        return answered.isEmpty() ? POLL_NANOS : answered.peekFirst() + windowNanos - now;
+    }
+
+    @Override
+    public synchronized void release() {
+        if (inFlight == 0) {
+            throw new IllegalStateException("release() without a permit taken");
+        }
+        inFlight--;
+        answered.addLast(nanoTime.getAsLong());
     }
 
     @Override
     public String toString() {
-        return "SlidingWindowRateLimiter[" + sendTimes.length + " per " + Duration.ofNanos(windowNanos) + "]";
+        return "SlidingWindowRateLimiter[" + permits + " per " + Duration.ofNanos(windowNanos) + "]";
     }
 }

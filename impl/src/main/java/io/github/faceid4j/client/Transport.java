@@ -46,6 +46,11 @@ final class Transport implements AutoCloseable {
                 .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()))
                 .build();
         this.target = client.target(settings.endpoint());
+        // Jersey builds its request pipeline and JSON-B its mapping on first use, which on a cold JVM takes long
+        // enough that the first requests would leave well after their rate-limit permits were taken (and the first
+        // customer would wait for it): do both now, when the service is built.
+        target.request();
+        decoder.requestBody("warm-up");
     }
 
     /**
@@ -53,9 +58,11 @@ final class Transport implements AutoCloseable {
      *
      * @param connectTimeoutMillis time allowed to connect, already capped by the caller's deadline
      * @param readTimeoutMillis    longest silence while reading, already capped by the caller's deadline
+     * @param answerBegan          run once when the answer's status and headers have arrived, or the attempt to
+     *                             get them failed: the rate limiter's cue (see {@link RateLimiter#release()})
      * @throws ConnectFailure when no response arrived because the connection failed (safe to retry)
      */
-    VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis) {
+    VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan) {
         byte[] body = decoder.requestBody(bizToken);
         Response response;
         try {
@@ -69,7 +76,9 @@ final class Transport implements AutoCloseable {
                 request = request.header("X-TC-Language", settings.language());
             }
             response = request.post(Entity.entity(body, JSON_UTF8));
+            answerBegan.run();
         } catch (ProcessingException e) {
+            answerBegan.run();
             if (hasCause(e, SocketTimeoutException.class)) {
                 throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
             }

@@ -1,0 +1,291 @@
+package io.github.faceid4j.cli;
+
+import io.github.faceid4j.FaceIdException;
+import io.github.faceid4j.FaceIdServiceException;
+import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.client.ResultJson;
+import io.github.faceid4j.model.VerificationResult;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+
+/**
+ * {@code faceid results --tokens FILE}: fetches many results within the rate limit, one JSON line per token.
+ *
+ * <p>All calls go through one service, so its rate limiter paces them (20 per second by default); a few are in flight
+ * at once. A token that fails is recorded and the run goes on.
+ */
+@Command(name = "results",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Fetches the results of many BizTokens (one per line in FILE; blank lines and # comments skipped)"
+                        + " within the service's rate limit, and writes one JSON line per token to results.jsonl in"
+                        + " the output folder: the result (API field names, personal data masked unless --reveal-pii,"
+                        + " media as their size) or the error.",
+                "Tokens appear masked; the \"line\" member ties each JSON line to its line in FILE."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:every result fetched and passed",
+                "1:every result fetched, some not passed or not finished",
+                "2:usage or configuration error; nothing was sent",
+                "3:some tokens failed with a service error (and none without an answer)",
+                "4:some tokens got no usable answer"})
+final class ResultsCommand implements Callable<Integer> {
+
+    static final String OUTPUT_FILE = "results.jsonl";
+    /** Calls in flight at once; the rate limiter, not this, sets the pace. */
+    static final int IN_FLIGHT = 8;
+
+    @ParentCommand
+    FaceIdCli parent;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tokens", required = true, paramLabel = "FILE", description = "File with one BizToken per line.")
+    Path tokens;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for results.jsonl. Default: the current folder.")
+    Path out = Path.of(".");
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "ap-singapore or ap-jakarta. Required unless TENCENTCLOUD_REGION is set.")
+    String region;
+
+    @Option(names = "--endpoint", paramLabel = "URL", description = "Where to send requests (see `faceid result -h`).")
+    String endpoint;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Deadline of each token's call, retries and rate-limit wait included: 500ms, 2s, 1m or"
+                    + " PT2S. Default: 60s.")
+    Duration timeout;
+
+    @Option(names = "--reveal-pii", description = "Write personal data instead of ***.")
+    boolean revealPii;
+
+    @Mixin
+    VerboseOption verbose;
+
+    /** Overridable in tests; by default a bar when stderr is a terminal, plain lines otherwise. */
+    Boolean terminal;
+
+    @Override
+    public Integer call() {
+        List<Token> list = readTokens();
+        Path file = prepareOutput();
+        PrintWriter err = spec.commandLine().getErr();
+        Progress progress = new Progress(err, list.size(), terminal != null ? terminal : System.console() != null);
+        Tally tally = new Tally();
+        ResultJson json = ResultJson.writer(media -> "<media: " + media.size() + " bytes>", false);
+        try (VerificationResultService service = new ServiceFactory(parent.env()).create(region, endpoint, timeout);
+             BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            Semaphore inFlight = new Semaphore(IN_FLIGHT);
+            List<CompletableFuture<Void>> calls = new ArrayList<>();
+            for (Token token : list) {
+                inFlight.acquireUninterruptibly();
+                calls.add(service.getResultAsync(token.value()).toCompletableFuture()
+                        .handle((result, error) -> {
+                            String line = line(token, result, error, json);
+                            synchronized (writer) {
+                                tally.count(result, error);
+                                write(writer, line);
+                                progress.advance(tally);
+                            }
+                            return (Void) null;
+                        })
+                        .whenComplete((v, e) -> inFlight.release()));
+            }
+            CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        progress.finish();
+        PrintWriter stdout = spec.commandLine().getOut();
+        tally.print(stdout, file);
+        stdout.flush();
+        return tally.exitCode();
+    }
+
+    record Token(int line, String value) {
+    }
+
+    private List<Token> readTokens() {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(tokens, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--tokens: cannot read " + tokens + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+        List<Token> list = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String value = lines.get(i).strip();
+            if (!value.isEmpty() && !value.startsWith("#")) {
+                list.add(new Token(i + 1, value));
+            }
+        }
+        if (list.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--tokens: " + tokens + " holds no token");
+        }
+        return list;
+    }
+
+    private Path prepareOutput() {
+        try {
+            Files.createDirectories(out);
+            return out.resolve(OUTPUT_FILE);
+        } catch (IOException e) {
+            throw new ParameterException(spec.commandLine(), "--out: cannot create " + out + " ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private String line(Token token, VerificationResult result, Throwable error, ResultJson json) {
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("line", token.line())
+                .add("token", Tokens.mask(token.value()));
+        if (error == null) {
+            VerificationResult shown = revealPii ? result : Masking.mask(result);
+            line.add("status", result.passed() ? "passed" : result.finished() ? "not-passed" : "not-finished");
+            line.add("result", Json.createReader(new StringReader(json.toJson(shown))).readObject());
+        } else {
+            line.add("status", "error");
+            JsonObjectBuilder detail = Json.createObjectBuilder().add("type", error.getClass().getSimpleName());
+            if (error instanceof FaceIdServiceException service) {
+                detail.add("code", String.valueOf(service.errorCode()));
+                detail.add("requestId", String.valueOf(service.requestId()));
+            }
+            if (error instanceof FaceIdException faceId) {
+                detail.add("attempts", faceId.attempts());
+            }
+            detail.add("message", String.valueOf(error.getMessage()));
+            line.add("error", detail);
+        }
+        return line.build().toString();
+    }
+
+    private static void write(BufferedWriter writer, String line) {
+        try {
+            writer.write(line);
+            writer.newLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Counts outcomes; guarded by the writer's lock. */
+    static final class Tally {
+        int passed;
+        int notPassed;
+        int serviceErrors;
+        int noAnswer;
+        final Map<String, Integer> errorTypes = new TreeMap<>();
+
+        void count(VerificationResult result, Throwable error) {
+            if (error == null) {
+                if (result.passed()) {
+                    passed++;
+                } else {
+                    notPassed++;
+                }
+                return;
+            }
+            if (error instanceof FaceIdServiceException) {
+                serviceErrors++;
+            } else {
+                noAnswer++;
+            }
+            String type = error instanceof FaceIdServiceException s ? s.errorCode() : error.getClass().getSimpleName();
+            errorTypes.merge(type, 1, Integer::sum);
+        }
+
+        int done() {
+            return passed + notPassed + serviceErrors + noAnswer;
+        }
+
+        int failed() {
+            return serviceErrors + noAnswer;
+        }
+
+        int exitCode() {
+            if (noAnswer > 0) {
+                return ExitCodes.NO_ANSWER;
+            }
+            if (serviceErrors > 0) {
+                return ExitCodes.SERVICE_ERROR;
+            }
+            return notPassed > 0 ? ExitCodes.NOT_PASSED : ExitCodes.PASSED;
+        }
+
+        void print(PrintWriter out, Path file) {
+            out.printf("%d tokens: %d passed, %d not passed or not finished, %d failed%n", done(), passed, notPassed,
+                    failed());
+            errorTypes.forEach((type, n) -> out.printf("  %-45s %d%n", type, n));
+            out.printf("results written to %s%n", file);
+        }
+    }
+
+    /** A bar redrawn in place on a terminal; otherwise a plain line at each tenth of the way and at the end. */
+    static final class Progress {
+        private static final int WIDTH = 30;
+        private final PrintWriter err;
+        private final int total;
+        private final boolean terminal;
+        private int lastTenth = -1;
+
+        Progress(PrintWriter err, int total, boolean terminal) {
+            this.err = err;
+            this.total = total;
+            this.terminal = terminal;
+        }
+
+        void advance(Tally tally) {
+            int done = tally.done();
+            if (terminal) {
+                int filled = done * WIDTH / total;
+                err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
+                        + "  failed " + tally.failed());
+                err.flush();
+                return;
+            }
+            int tenth = done * 10 / total;
+            if (tenth != lastTenth || done == total) {
+                lastTenth = tenth;
+                err.println("progress: " + done + "/" + total + " (" + (done * 100 / total) + "%), failed "
+                        + tally.failed());
+                err.flush();
+            }
+        }
+
+        void finish() {
+            if (terminal) {
+                err.println();
+                err.flush();
+            }
+        }
+    }
+}
