@@ -1,5 +1,6 @@
 package io.github.faceid4j.cli;
 
+import io.github.faceid4j.client.ResultJson;
 import io.github.faceid4j.model.Media;
 import io.github.faceid4j.model.OcrResult;
 import io.github.faceid4j.model.OcrWarning;
@@ -129,7 +130,7 @@ final class Summary {
         for (RecordComponent c : cardInfo.getClass().getRecordComponents()) {
             Object card = value(c, cardInfo);
             if (card instanceof Record r) {
-                sub(prefix + WireNames.of(c.getName()), fields(r));
+                sub(prefix + ResultJson.apiName(c.getName()), fields(r));
             }
         }
     }
@@ -139,7 +140,7 @@ final class Summary {
         for (RecordComponent c : record.getClass().getRecordComponents()) {
             Object v = value(c, record);
             if (v != null) {
-                text.add(WireNames.of(c.getName()) + "=" + (v instanceof Record nested ? "{" + fields(nested) + "}" : v));
+                text.add(ResultJson.apiName(c.getName()) + "=" + (v instanceof Record nested ? "{" + fields(nested) + "}" : v));
             }
         }
         return text.length() == 0 ? "(no fields read)" : text.toString();
@@ -153,7 +154,7 @@ final class Summary {
         List<String> names = new ArrayList<>();
         for (RecordComponent c : cardInfo.getClass().getRecordComponents()) {
             if (value(c, cardInfo) != null) {
-                names.add(WireNames.of(c.getName()));
+                names.add(ResultJson.apiName(c.getName()));
             }
         }
         return names.isEmpty() ? "none" : String.join(", ", names);

@@ -47,6 +47,13 @@ public final class ResultJson {
         return new ResultJson(media, pretty);
     }
 
+    /** The service's JSON name for a model member's Java name: {@code mlidCard} is {@code MLIDCard}. */
+    public static String apiName(String javaName) {
+        return NAMES.translateName(javaName);
+    }
+
+    private static final WireNames NAMES = new WireNames();
+
     public String toJson(VerificationResult result) {
         return jsonb.toJson(result);
     }
