@@ -1,0 +1,106 @@
+package io.github.faceid4j.it;
+
+import io.github.faceid4j.emulator.FaceIdEmulator;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The sample onboarding portal as the tests see it: the WAR this module builds, the emulator it talks to, and
+ * HTTP calls to it from outside the server.
+ */
+final class Portal {
+
+    /** Where the WAR's META-INF/microprofile-config.properties sits. */
+    static final String CONFIG = "WEB-INF/classes/META-INF/microprofile-config.properties";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+
+    private Portal() {
+    }
+
+    private static String required(String name) {
+        return Objects.requireNonNull(System.getProperty(name),
+                name + " is not set: run the tests through Maven (mvn verify)");
+    }
+
+    /** The emulator on the port the build reserved (the WAR's configuration points there). */
+    static FaceIdEmulator.Builder emulator() {
+        return FaceIdEmulator.builder()
+                .port(Integer.parseInt(required("faceid.emulator.port")))
+                .credentials(required("it.secret-id"), required("it.secret-key"));
+    }
+
+    /** The portal exactly as {@code mvn package} built it. */
+    static WebArchive war() {
+        return ShrinkWrap.create(ZipImporter.class, "onboarding-portal.war")
+                .importFrom(new File(required("portal.war")))
+                .as(WebArchive.class);
+    }
+
+    /** The same portal under another name, with {@code properties} as its microprofile-config.properties. */
+    static WebArchive warWithConfig(String name, String properties) {
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, name)
+                .importFrom(new File(required("portal.war")))
+                .as(WebArchive.class);
+        war.delete(CONFIG);
+        war.add(new StringAsset(properties), CONFIG);
+        return war;
+    }
+
+    /** The base URL Arquillian reports, on 127.0.0.1 (the servers listen there only), ending with '/'. */
+    static URI base(URL deployment) {
+        String path = deployment.getPath().endsWith("/") ? deployment.getPath() : deployment.getPath() + "/";
+        return URI.create("http://127.0.0.1:" + deployment.getPort() + path);
+    }
+
+    /** An HTTP answer: status and the JSON body. */
+    record Answer(int status, String body, JsonObject json) {
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    static Answer get(URI base, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            JsonObject json = null;
+            String body = response.body();
+            if (body != null && body.startsWith("{")) {
+                try (JsonReader reader = Json.createReader(new StringReader(body))) {
+                    json = reader.readObject();
+                }
+            }
+            return new Answer(response.statusCode(), body, json);
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + request.uri() + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
