@@ -2,9 +2,15 @@ package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.client.Credentials;
+import io.github.faceid4j.client.CredentialsProvider;
+import io.github.faceid4j.client.CredentialsProviders;
+import io.github.faceid4j.client.CredentialsUnavailableException;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
+import io.github.faceid4j.client.ProxySettings;
 import org.eclipse.microprofile.config.Config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -51,11 +57,12 @@ final class ClientConfiguration {
             apply(config, name, setting, builder, problems, keyOfProperty, configured);
         }
         boolean credentialsReported = credentials(config, name, builder, problems);
+        proxy(config, name, builder, problems);
         for (FaceIdConfigurationException problem : builder.problems()) {
             String property = problem.key();
             if (property.equals(ConfigKeys.CREDENTIALS_PROPERTY)) {
                 if (!credentialsReported) {
-                    problems.addAll(missingCredentials(name));
+                    problems.addAll(missingCredentials(config, name));
                 }
                 continue;
             }
@@ -164,8 +171,10 @@ final class ClientConfiguration {
 
     /**
      * Credentials come from the first level that sets a SecretId or a SecretKey: the client's own keys, the unnamed
-     * keys, then the SDK environment variables. Never mixed across levels: half a pair is a problem, not a cue to
-     * borrow the other half from elsewhere.
+     * keys, then the SDK environment variables; when none does, from the Tencent Cloud profile file
+     * ({@code credentials-file}, default {@code ~/.tencentcloud/credentials}), re-read on every request so a rotated
+     * file is picked up. Never mixed across levels: half a pair is a problem, not a cue to borrow the other half
+     * from elsewhere.
      *
      * @return whether a credentials problem was reported
      */
@@ -202,17 +211,136 @@ final class ClientConfiguration {
             }
             return false;
         }
-        return false; // none found: the builder reports "credentials", mapped in missingCredentials
+        return profileFile(config, name, builder, problems);
     }
 
-    private static List<FaceIdConfigurationException> missingCredentials(String name) {
+    /** The last level: the profile file. Absent is not a problem here (the builder then reports "credentials"). */
+    private static boolean profileFile(Config config, String name, FaceIdServiceBuilder builder,
+                                       List<FaceIdConfigurationException> problems) {
+        Optional<Found> configured;
+        Path file;
+        try {
+            configured = lookup(config, name, ConfigKeys.CREDENTIALS_FILE);
+            file = configured.isPresent() ? Path.of(configured.get().value()) : defaultProfileFile();
+        } catch (FaceIdConfigurationException unreadable) {
+            problems.add(unreadable);
+            return true;
+        } catch (InvalidPathException e) {
+            problems.add(new FaceIdConfigurationException(key(name, ConfigKeys.CREDENTIALS_FILE), "is not a valid path"));
+            return true;
+        }
+        CredentialsProvider provider = CredentialsProviders.profileFile(file);
+        try {
+            provider.credentials(); // checked at deployment; read again, as it then is, on every request
+        } catch (CredentialsUnavailableException absent) {
+            if (configured.isPresent()) { // named explicitly: its absence is a mistake, not a fallback
+                problems.add(new FaceIdConfigurationException(configured.get().key(), "has no credentials: "
+                        + withoutKey(absent)));
+                return true;
+            }
+            return false;
+        } catch (FaceIdConfigurationException broken) {
+            problems.add(new FaceIdConfigurationException(configured.map(Found::key)
+                    .orElse(key(name, ConfigKeys.CREDENTIALS_FILE)), withoutKey(broken)));
+            return true;
+        }
+        builder.credentialsProvider(provider);
+        return false;
+    }
+
+    private static Path defaultProfileFile() {
+        return CredentialsProviders.defaultProfileFile(Path.of(System.getProperty("user.home")));
+    }
+
+    private static List<FaceIdConfigurationException> missingCredentials(Config config, String name) {
+        String file;
+        try {
+            file = lookup(config, name, ConfigKeys.CREDENTIALS_FILE).map(Found::value)
+                    .orElse(defaultProfileFile().toString());
+        } catch (RuntimeException e) {
+            file = defaultProfileFile().toString();
+        }
+        String orFile = ", or the profile file " + file + ")";
         return List.of(
                 new FaceIdConfigurationException(key(name, ConfigKeys.SECRET_ID), "is required (or "
                         + (name == null ? "" : key(null, ConfigKeys.SECRET_ID) + " for every client, or ")
-                        + "the environment variable " + ConfigKeys.ENV_SECRET_ID + ")"),
+                        + "the environment variable " + ConfigKeys.ENV_SECRET_ID + orFile),
                 new FaceIdConfigurationException(key(name, ConfigKeys.SECRET_KEY), "is required (or "
                         + (name == null ? "" : key(null, ConfigKeys.SECRET_KEY) + " for every client, or ")
-                        + "the environment variable " + ConfigKeys.ENV_SECRET_KEY + ")"));
+                        + "the environment variable " + ConfigKeys.ENV_SECRET_KEY + orFile));
+    }
+
+    /**
+     * The proxy comes as a unit from the first level that sets any {@code proxy.*} key: the client's own, else the
+     * unnamed one. {@code proxy.host} and {@code proxy.port} go together, as do {@code proxy.username} and
+     * {@code proxy.password}. No message quotes the password.
+     */
+    private static void proxy(Config config, String name, FaceIdServiceBuilder builder,
+                              List<FaceIdConfigurationException> problems) {
+        Map<String, String> values = new HashMap<>();
+        String level = null;
+        try {
+            for (String candidate : name == null ? new String[] {null} : new String[] {name, null}) {
+                for (String suffix : ConfigKeys.PROXY_KEYS) {
+                    get(config, key(candidate, suffix)).ifPresent(v -> values.put(suffix, v));
+                }
+                if (!values.isEmpty()) {
+                    level = candidate;
+                    break;
+                }
+            }
+        } catch (FaceIdConfigurationException unreadable) {
+            problems.add(unreadable);
+            return;
+        }
+        if (values.isEmpty()) {
+            return; // the JVM's proxy properties apply
+        }
+        String hostKey = key(level, ConfigKeys.PROXY_HOST);
+        String portKey = key(level, ConfigKeys.PROXY_PORT);
+        String userKey = key(level, ConfigKeys.PROXY_USERNAME);
+        String passwordKey = key(level, ConfigKeys.PROXY_PASSWORD);
+        String host = values.get(ConfigKeys.PROXY_HOST);
+        String port = values.get(ConfigKeys.PROXY_PORT);
+        String user = values.get(ConfigKeys.PROXY_USERNAME);
+        String password = values.get(ConfigKeys.PROXY_PASSWORD);
+        int before = problems.size();
+        if (host == null) {
+            problems.add(new FaceIdConfigurationException(hostKey, "is required when other " + key(level, "proxy")
+                    + ".* keys are set"));
+        }
+        if (port == null) {
+            problems.add(new FaceIdConfigurationException(portKey, "is required when " + hostKey + " is set"));
+        }
+        if (user == null && password != null) {
+            problems.add(new FaceIdConfigurationException(userKey, "is required when " + passwordKey + " is set"));
+        }
+        if (user != null && password == null) {
+            problems.add(new FaceIdConfigurationException(passwordKey, "is required when " + userKey + " is set"));
+        }
+        Integer portNumber = null;
+        if (port != null) {
+            try {
+                portNumber = Values.intValue(port);
+            } catch (IllegalArgumentException e) {
+                problems.add(new FaceIdConfigurationException(portKey, e.getMessage()));
+            }
+        }
+        if (problems.size() > before) {
+            return;
+        }
+        ProxySettings settings;
+        try {
+            settings = ProxySettings.of(host, portNumber);
+        } catch (IllegalArgumentException e) {
+            problems.add(new FaceIdConfigurationException(e.getMessage().contains("port") ? portKey : hostKey,
+                    e.getMessage()));
+            return;
+        }
+        if (user != null) {
+            settings = settings.withCredentials(user, password);
+        }
+        builder.proxy(settings.withNonProxyHosts(values.get(ConfigKeys.PROXY_NON_PROXY_HOSTS)));
     }
 
     /** The builder's message without its leading {@code "property: "}. */

@@ -41,7 +41,8 @@ final class ConfigKeys {
             new Setting<>("rate-limit-permits", "rateLimitPermits", Values::intValue, FaceIdServiceBuilder::rateLimitPermits),
             new Setting<>("rate-limit-window", "rateLimitWindow", Values::duration, FaceIdServiceBuilder::rateLimitWindow),
             new Setting<>("rate-limit-max-wait", "rateLimitMaxWait", Values::duration, FaceIdServiceBuilder::rateLimitMaxWait),
-            new Setting<>("max-concurrency", "maxConcurrency", Values::intValue, FaceIdServiceBuilder::maxConcurrency));
+            new Setting<>("max-concurrency", "maxConcurrency", Values::intValue, FaceIdServiceBuilder::maxConcurrency),
+            new Setting<>("log-requests", "logRequests", Values::bool, FaceIdServiceBuilder::logRequests));
 
     /** Credentials: a SecretId/SecretKey pair with an optional session token, read together from one level. */
     static final String SECRET_ID = "secret-id";
@@ -53,6 +54,18 @@ final class ConfigKeys {
     static final String ENV_SECRET_ID = "TENCENTCLOUD_SECRET_ID";
     static final String ENV_SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";
     static final String ENV_SESSION_TOKEN = "TENCENTCLOUD_SESSION_TOKEN";
+    /** The Tencent Cloud profile file read after all of the above; default {@code ~/.tencentcloud/credentials}. */
+    static final String CREDENTIALS_FILE = "credentials-file";
+
+    /** An HTTP proxy, read as a unit like the credentials (builder property {@link #PROXY_PROPERTY}). */
+    static final String PROXY_HOST = "proxy.host";
+    static final String PROXY_PORT = "proxy.port";
+    static final String PROXY_USERNAME = "proxy.username";
+    static final String PROXY_PASSWORD = "proxy.password";
+    static final String PROXY_NON_PROXY_HOSTS = "proxy.non-proxy-hosts";
+    static final List<String> PROXY_KEYS = List.of(PROXY_HOST, PROXY_PORT, PROXY_USERNAME, PROXY_PASSWORD,
+            PROXY_NON_PROXY_HOSTS);
+    static final String PROXY_PROPERTY = "proxy";
 
     private ConfigKeys() {
     }
@@ -62,12 +75,26 @@ final class ConfigKeys {
         return name == null ? PREFIX + "." + suffix : PREFIX + "." + name + "." + suffix;
     }
 
-    /** Every per-client key suffix: the table's and the credentials'. */
+    /** Every per-client key suffix: the table's, the credentials' and the proxy's (some contain a dot). */
     static Set<String> suffixes() {
         Set<String> all = new LinkedHashSet<>();
         SETTINGS.forEach(s -> all.add(s.suffix()));
-        all.addAll(List.of(SECRET_ID, SECRET_KEY, SESSION_TOKEN));
+        all.addAll(List.of(SECRET_ID, SECRET_KEY, SESSION_TOKEN, CREDENTIALS_FILE));
+        all.addAll(PROXY_KEYS);
         return all;
+    }
+
+    /** Whether {@code rest} (a key without the prefix) is a known suffix, alone or after a valid client name. */
+    static boolean known(String rest) {
+        for (String suffix : suffixes()) {
+            if (rest.equals(suffix)) {
+                return true;
+            }
+            if (rest.endsWith("." + suffix) && validName(rest.substring(0, rest.length() - suffix.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a client name is usable in keys and environment variables. */

@@ -2,6 +2,7 @@ package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.client.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -48,6 +49,9 @@ import java.util.logging.Logger;
  *   <li>The beans are not alternatives: an application's {@code @Alternative @Priority} bean replaces them (and
  *       the replaced configuration is then not checked). {@code tencentcloud.faceid.enabled=false} adds nothing.</li>
  *   <li>Each service is closed when the container shuts down; every call fires a {@link VerificationCallEvent}.</li>
+ *   <li>An application bean of type {@link RateLimiter} (qualified {@code @FaceIdClient("name")} for one named
+ *       client, else {@code @Default} for all) paces the service instead of the local limiter, e.g. a cluster-wide
+ *       limiter on the server's data grid; two such beans for one client fail the deployment.</li>
  * </ul>
  *
  * <p>Portable CDI 4.0 only: registered through {@code META-INF/services/jakarta.enterprise.inject.spi.Extension}.
@@ -145,6 +149,7 @@ public class FaceIdExtension implements Extension {
                 for (FaceIdConfigurationException p : problems(cfg, client.name())) {
                     problems.putIfAbsent(p.getMessage(), p);
                 }
+                rateLimiterProblem(beanManager, client.name()).ifPresent(p -> problems.putIfAbsent(p.getMessage(), p));
             }
         }
         problems.values().forEach(event::addDeploymentProblem);
@@ -195,8 +200,43 @@ public class FaceIdExtension implements Extension {
         Event<VerificationCallEvent> events = name == null
                 ? beanManager.getEvent().select(VerificationCallEvent.class)
                 : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
+        applicationRateLimiter(beanManager, name).ifPresent(translation.builder()::rateLimiter);
         return new ObservedVerificationResultService(translation.builder().build(),
                 name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
+    }
+
+    /**
+     * The application's {@link RateLimiter} bean for this client, e.g. a cluster-wide limiter on the server's data
+     * grid: one qualified {@code @FaceIdClient(name)}, else the {@code @Default} one. None: the builder's local limiter.
+     */
+    private static Optional<RateLimiter> applicationRateLimiter(BeanManager beanManager, String name) {
+        Bean<?> bean = rateLimiterBean(beanManager, name);
+        return bean == null ? Optional.empty() : Optional.of((RateLimiter) beanManager.getReference(bean,
+                RateLimiter.class, beanManager.createCreationalContext(bean)));
+    }
+
+    /** @throws AmbiguousResolutionException when two beans qualify at the same level */
+    private static Bean<?> rateLimiterBean(BeanManager beanManager, String name) {
+        List<Annotation> qualifiers = name == null ? List.of(Default.Literal.INSTANCE)
+                : List.of(FaceIdClient.Literal.of(name), Default.Literal.INSTANCE);
+        for (Annotation qualifier : qualifiers) {
+            Set<Bean<?>> beans = beanManager.getBeans(RateLimiter.class, qualifier);
+            if (!beans.isEmpty()) {
+                return beanManager.resolve(beans);
+            }
+        }
+        return null;
+    }
+
+    private static Optional<FaceIdConfigurationException> rateLimiterProblem(BeanManager beanManager, String name) {
+        try {
+            rateLimiterBean(beanManager, name);
+            return Optional.empty();
+        } catch (AmbiguousResolutionException e) {
+            return Optional.of(new FaceIdConfigurationException("rateLimiter", "more than one RateLimiter bean for the "
+                    + (name == null ? "default FaceID client" : "FaceID client '" + name + "'") + ": "
+                    + e.getMessage()));
+        }
     }
 
     /** Whether typesafe resolution picks another bean (an application alternative) for this client's qualifier. */
@@ -220,10 +260,7 @@ public class FaceIdExtension implements Extension {
                     continue;
                 }
                 String rest = property.substring(ConfigKeys.PREFIX.length() + 1);
-                int dot = rest.lastIndexOf('.');
-                boolean known = dot < 0 ? suffixes.contains(rest)
-                        : suffixes.contains(rest.substring(dot + 1)) && ConfigKeys.validName(rest.substring(0, dot));
-                if (!known) {
+                if (!ConfigKeys.known(rest)) {
                     unknown.add(property);
                 }
             }

@@ -46,13 +46,15 @@ final class DemoCommand implements Callable<Integer> {
         out.println("faceid demo: GetWebVerificationResultIntl end to end, against the built-in FaceID emulator"
                 + " (nothing leaves this machine).");
         out.println();
-        try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
+        try (RequestLog log = RequestLog.to(spec.commandLine().getErr(), verbose.verbose);
+             FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
             out.println("1. Emulator started on " + emulator.endpoint() + "; it accepts the synthetic SecretId "
                     + emulator.secretId() + " and checks every signature.");
             try (VerificationResultService service = FaceIdServiceBuilder.create()
                     .region(REGION)
                     .endpoint(emulator.endpoint())
                     .credentials(Credentials.of(FaceIdEmulator.DEFAULT_SECRET_ID, FaceIdEmulator.DEFAULT_SECRET_KEY))
+                    .logRequests(verbose.verbose)
                     .build()) {
                 out.println("2. Client built: region " + REGION + ", endpoint " + emulator.endpoint()
                         + ", TC3-HMAC-SHA256 signing.");

@@ -6,6 +6,7 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -29,7 +30,7 @@ import java.util.logging.Logger;
                 "  faceid emulator --port 8787  local stand-in for the service, until Ctrl-C",
                 "  faceid result BIZ_TOKEN --region ap-singapore",
                 "  faceid results --tokens tokens.txt --out reports --region ap-singapore",
-                "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set"},
+                "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set, or ~/.tencentcloud/credentials"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:verification passed (demo/emulator: all went as expected)",
@@ -40,28 +41,46 @@ import java.util.logging.Logger;
 public final class FaceIdCli implements Callable<Integer> {
 
     private final Map<String, String> env;
+    private final Path home;
 
     @Spec
     CommandSpec spec;
 
     FaceIdCli(Map<String, String> env) {
+        this(env, Path.of(System.getProperty("user.home")));
+    }
+
+    FaceIdCli(Map<String, String> env, Path home) {
         this.env = Map.copyOf(env);
+        this.home = home;
     }
 
     /** Held so the configured level is not lost when the logger is garbage-collected. */
     private static final Logger JERSEY_LOG = Logger.getLogger("org.glassfish");
+    /** The library's own log: errors are reported by the CLI itself, once; --verbose shows the log (RequestLog). */
+    private static final Logger LIBRARY_LOG = Logger.getLogger(RequestLog.LOGGER);
 
     public static void main(String[] args) {
         if (!Arrays.asList(args).contains("--verbose")) {
             // Jersey logs start-up notes (e.g. optional providers it did not find) that are noise on a terminal.
             JERSEY_LOG.setLevel(Level.SEVERE);
+            LIBRARY_LOG.setLevel(Level.OFF);
         }
         System.exit(commandLine(System.getenv()).execute(args));
     }
 
     /** The command line, reading configuration from {@code env} instead of the process environment. */
     static CommandLine commandLine(Map<String, String> env) {
-        CommandLine commandLine = new CommandLine(new FaceIdCli(env));
+        return commandLine(new FaceIdCli(env));
+    }
+
+    /** ... and the profile file {@code .tencentcloud/credentials} under {@code home} instead of the user's. */
+    static CommandLine commandLine(Map<String, String> env, Path home) {
+        return commandLine(new FaceIdCli(env, home));
+    }
+
+    private static CommandLine commandLine(FaceIdCli cli) {
+        CommandLine commandLine = new CommandLine(cli);
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(new UsageErrors());
         return commandLine;
@@ -69,6 +88,11 @@ public final class FaceIdCli implements Callable<Integer> {
 
     Map<String, String> env() {
         return env;
+    }
+
+    /** The home directory whose {@code .tencentcloud/credentials} is the second credentials source. */
+    Path home() {
+        return home;
     }
 
     /** {@code faceid} alone: show what it can do. */

@@ -123,9 +123,10 @@ final class Failures implements IExecutionExceptionHandler {
         if (e instanceof FaceIdConfigurationException c) {
             return switch (c.key()) {
                 case "region" -> "pass --region ap-singapore (or ap-jakarta), or set " + ServiceFactory.REGION;
-                case ServiceFactory.SECRET_ID, ServiceFactory.SECRET_KEY, "credentials" -> "export "
+                case ServiceFactory.SECRET_ID, ServiceFactory.SECRET_KEY, ServiceFactory.PROFILE_FILE, "credentials" -> "export "
                         + ServiceFactory.SECRET_ID + " and " + ServiceFactory.SECRET_KEY + " (and "
-                        + ServiceFactory.SESSION_TOKEN + " for temporary credentials); `faceid emulator` prints a"
+                        + ServiceFactory.SESSION_TOKEN + " for temporary credentials), or put secret_id and secret_key"
+                        + " under [default] in " + ServiceFactory.PROFILE_FILE + "; `faceid emulator` prints a"
                         + " synthetic pair for local testing";
                 case "endpoint" -> "e.g. --endpoint https://faceid.intl.tencentcloudapi.com, or"
                         + " http://127.0.0.1:PORT for `faceid emulator`";

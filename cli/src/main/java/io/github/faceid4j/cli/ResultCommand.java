@@ -27,7 +27,8 @@ import java.util.concurrent.Callable;
         description = {
                 "Fetches the result of a web verification by its BizToken and prints a summary (or --json).",
                 "Credentials come from TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY (and"
-                        + " TENCENTCLOUD_SESSION_TOKEN for temporary credentials); they are never printed.",
+                        + " TENCENTCLOUD_SESSION_TOKEN for temporary credentials), else from the [default] profile of"
+                        + " ~/.tencentcloud/credentials (secret_id, secret_key, token); they are never printed.",
                 "Personal data (names, ID numbers, birthdays, addresses, every card field, OriginalCardInfo, Extra)"
                         + " is masked unless --reveal-pii; media are never printed, only sized or saved with --out."},
         exitCodeListHeading = "%nExit codes:%n",
@@ -82,7 +83,9 @@ final class ResultCommand implements Callable<Integer> {
         }
         VerificationResult result;
         Path dir;
-        try (VerificationResultService service = new ServiceFactory(parent.env()).create(region, endpoint, timeout)) {
+        try (RequestLog log = RequestLog.to(spec.commandLine().getErr(), verbose.verbose);
+             VerificationResultService service = new ServiceFactory(parent.env(), parent.home())
+                     .logRequests(verbose.verbose).create(region, endpoint, timeout)) {
             dir = out == null ? null : MediaFiles.prepare(out);
             result = service.getResult(bizToken);
         }

@@ -101,7 +101,9 @@ final class ResultsCommand implements Callable<Integer> {
         Progress progress = new Progress(err, list.size(), terminal != null ? terminal : System.console() != null);
         Tally tally = new Tally();
         ResultJson json = ResultJson.writer(media -> "<media: " + media.size() + " bytes>", false);
-        try (VerificationResultService service = new ServiceFactory(parent.env()).create(region, endpoint, timeout);
+        try (RequestLog log = RequestLog.to(err, verbose.verbose);
+             VerificationResultService service = new ServiceFactory(parent.env(), parent.home())
+                     .logRequests(verbose.verbose).create(region, endpoint, timeout);
              BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             Semaphore inFlight = new Semaphore(IN_FLIGHT);
             List<CompletableFuture<Void>> calls = new ArrayList<>();

@@ -2,9 +2,12 @@ package io.github.faceid4j.cli;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
-import io.github.faceid4j.client.Credentials;
+import io.github.faceid4j.client.CredentialsProvider;
+import io.github.faceid4j.client.CredentialsProviders;
+import io.github.faceid4j.client.CredentialsUnavailableException;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +24,27 @@ final class ServiceFactory {
     static final String SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";
     static final String SESSION_TOKEN = "TENCENTCLOUD_SESSION_TOKEN";
     static final String REGION = "TENCENTCLOUD_REGION";
+    /** The key credential problems of the profile file are reported under. */
+    static final String PROFILE_FILE = "~/.tencentcloud/credentials";
 
     private final Map<String, String> env;
+    private final Path home;
+    private boolean logRequests;
 
     ServiceFactory(Map<String, String> env) {
+        this(env, Path.of(System.getProperty("user.home")));
+    }
+
+    /** Credentials: the environment, then {@code .tencentcloud/credentials} under {@code home}. */
+    ServiceFactory(Map<String, String> env, Path home) {
         this.env = env;
+        this.home = home;
+    }
+
+    /** {@code --verbose}: the service logs each request and response (see {@link RequestLog}). */
+    ServiceFactory logRequests(boolean log) {
+        this.logRequests = log;
+        return this;
     }
 
     /**
@@ -35,18 +54,23 @@ final class ServiceFactory {
      */
     VerificationResultService create(String region, String endpoint, Duration timeout) {
         List<FaceIdConfigurationException> problems = new ArrayList<>();
-        String secretId = env(SECRET_ID);
-        String secretKey = env(SECRET_KEY);
-        if (secretId == null) {
-            problems.add(new FaceIdConfigurationException(SECRET_ID, "is not set"));
-        }
-        if (secretKey == null) {
-            problems.add(new FaceIdConfigurationException(SECRET_KEY, "is not set"));
-        }
         FaceIdServiceBuilder builder = FaceIdServiceBuilder.create()
-                .region(region != null ? region : env(REGION));
-        if (secretId != null && secretKey != null) {
-            builder.credentials(Credentials.of(secretId, secretKey, env(SESSION_TOKEN)));
+                .region(region != null ? region : env(REGION))
+                .logRequests(logRequests);
+        // The SDKs' default chain: the environment, then the profile file. Checked now, so a missing key is a usage
+        // error before anything is sent; asked again per request (a long `results` run sees a rotated file).
+        Path profile = CredentialsProviders.defaultProfileFile(home);
+        CredentialsProvider chain = CredentialsProviders.defaultChain(env, home);
+        try {
+            chain.credentials();
+            builder.credentialsProvider(chain);
+        } catch (CredentialsUnavailableException none) {
+            problems.add(new FaceIdConfigurationException(SECRET_ID, "is not set"));
+            problems.add(new FaceIdConfigurationException(SECRET_KEY, "is not set"));
+            problems.add(new FaceIdConfigurationException(PROFILE_FILE, "has no credentials either: " + profile
+                    + " (not found, or no [default] secret_id/secret_key)"));
+        } catch (FaceIdConfigurationException broken) {
+            problems.add(broken); // half a pair in the environment, or a broken profile file: never skipped
         }
         if (endpoint != null) {
             builder.endpoint(endpoint);
@@ -55,7 +79,7 @@ final class ServiceFactory {
             builder.callTimeout(timeout); // the whole call: rate-limit wait, attempts and backoff
         }
         builder.problems().stream()
-                .filter(p -> !p.key().equals("credentials") || problems.isEmpty())
+                .filter(p -> !p.key().equals("credentials"))
                 .forEach(problems::add);
         if (!problems.isEmpty()) {
             FaceIdConfigurationException first = problems.get(0);

@@ -69,6 +69,8 @@ public final class FaceIdServiceBuilder {
     private Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
     private Duration rateLimitMaxWait = DEFAULT_RATE_LIMIT_MAX_WAIT;
     private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+    private boolean logRequests;
+    private ProxySettings proxy;
 
     private FaceIdServiceBuilder() {
     }
@@ -89,7 +91,11 @@ public final class FaceIdServiceBuilder {
         return this;
     }
 
-    /** Credentials asked for on every request, e.g. rotating temporary credentials. */
+    /**
+     * Credentials asked for on every request: {@link CredentialsProviders#defaultChain()} (environment, then
+     * {@code ~/.tencentcloud/credentials}), a {@link RefreshingCredentialsProvider} for temporary credentials, or a
+     * provider of one's own. Each request signs with one snapshot.
+     */
     public FaceIdServiceBuilder credentialsProvider(CredentialsProvider provider) {
         this.credentials = provider;
         return this;
@@ -142,6 +148,27 @@ public final class FaceIdServiceBuilder {
     /** Allows plain {@code http} to a non-loopback host, e.g. behind a TLS-terminating gateway. Default off. */
     public FaceIdServiceBuilder allowInsecureHttp(boolean allow) {
         this.allowInsecureHttp = allow;
+        return this;
+    }
+
+    /**
+     * Logs every request and response, default off: on the {@code System.Logger} {@code io.github.faceid4j.client}
+     * at INFO, an allow-list of headers (X-TC-Action, -Version, -Region, -Timestamp, -Language, Content-Type,
+     * Content-Length, Host; X-TC-RequestId of the answer), the status, the masked BizToken, the attempt, the
+     * duration and the outcome. Never {@code Authorization}, {@code X-TC-Token}, a body, media or personal data.
+     * Retries (DEBUG) and failures about to be thrown (WARNING) are logged whatever this says.
+     */
+    public FaceIdServiceBuilder logRequests(boolean log) {
+        this.logRequests = log;
+        return this;
+    }
+
+    /**
+     * An HTTP proxy, or {@link ProxySettings#direct()} for none. Default ({@code null}): the JVM's standard proxy
+     * properties ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) decide.
+     */
+    public FaceIdServiceBuilder proxy(ProxySettings proxy) {
+        this.proxy = proxy;
         return this;
     }
 
@@ -248,7 +275,8 @@ public final class FaceIdServiceBuilder {
                     "'" + region + "' is not supported by GetWebVerificationResultIntl; use one of " + sorted(SUPPORTED_REGIONS)));
         }
         if (credentials == null) {
-            problems.add(new FaceIdConfigurationException("credentials", "are required (SecretId and SecretKey)"));
+            problems.add(new FaceIdConfigurationException("credentials", "are required (SecretId and SecretKey): credentials(...), or"
+                    + " credentialsProvider(CredentialsProviders.defaultChain()) for the environment and profile file"));
         }
         endpointProblem().ifPresent(problems::add);
         positive("connectTimeout", connectTimeout).ifPresent(problems::add);
@@ -300,14 +328,14 @@ public final class FaceIdServiceBuilder {
         return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
                 readTimeout, (int) maxResponseBytes, language, clock, asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
-                rateLimitMaxWait, maxConcurrency));
+                rateLimitMaxWait, maxConcurrency, logRequests, proxy));
     }
 
     /** The validated settings a service runs with. */
     record Settings(String region, CredentialsProvider credentials, URI endpoint, Duration connectTimeout,
                     Duration readTimeout, int maxResponseBytes, String language, Clock clock,
                     ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
-                    Duration rateLimitMaxWait, int maxConcurrency) {
+                    Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy) {
     }
 
     private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";

@@ -43,7 +43,8 @@ final class JerseyVerificationResultService implements VerificationResultService
         this.settings = settings;
         this.transport = new Transport(settings);
         this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
-                settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout());
+                settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
+                settings.logRequests());
         this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("faceid-timer-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.ownsIo = settings.asyncExecutor() == null;

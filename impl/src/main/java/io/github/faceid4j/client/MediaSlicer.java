@@ -8,8 +8,13 @@ import io.github.faceid4j.model.Media;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +30,12 @@ import java.util.Set;
  * <p>The walk also validates the whole document, so JSON-B only ever sees complete, well-formed JSON (the JSON-P
  * parser behind it can loop forever skipping an unknown member that is cut off, found by fuzzing), and refuses
  * numbers whose exponent could make a big-decimal conversion run for minutes.
+ *
+ * <p>Speed: the body's bytes are looked at once, not twice. The end of a media value is found eight bytes at a time
+ * ({@link #plainStringEnd}), mostly by jumping over the blocks the reader already found plain while the body
+ * arrived ({@link PlainBlocks}); the parser is then made to go on from the closing quote ({@link SkippingInput})
+ * instead of scanning the megabytes again, which cost more than base64-decoding them. On a 10 MiB video this puts
+ * the whole pass at about the cost of the floor's own search for the end of the video (docs/performance.md).
  */
 final class MediaSlicer {
 
@@ -60,10 +71,19 @@ final class MediaSlicer {
     }
 
     Sliced slice(byte[] body, int length) throws MalformedDocument {
+        return slice(body, length, null);
+    }
+
+    /**
+     * @param plain what the reader learnt of the body while it arrived ({@link PlainBlocks}), or {@code null}:
+     *              lets the search for the end of each media value pass over most of it
+     */
+    Sliced slice(byte[] body, int length, PlainBlocks plain) throws MalformedDocument {
         List<Media> media = new ArrayList<>();
         ByteArrayOutputStream json = new ByteArrayOutputStream(Math.min(length, 16 * 1024));
         int copied = 0;
-        try (JsonParser parser = factory.createParser(body, 0, length)) {
+        SkippingInput input = new SkippingInput(body, length);
+        try (JsonParser parser = factory.createParser(input)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
                 throw new MalformedDocument("the document is not a JSON object");
@@ -75,13 +95,18 @@ final class MediaSlicer {
                     case END_OBJECT, END_ARRAY -> depth--;
                     case VALUE_STRING -> {
                         if (parser.getParsingContext().inObject() && MEDIA_MEMBERS.contains(parser.currentName())) {
-                            int quote = (int) parser.currentTokenLocation().getByteOffset();
-                            int end = closingQuote(body, quote + 1, length);
-                            if (end < 0) {
+                            int quote = input.bodyOffset(parser.currentTokenLocation().getByteOffset());
+                            int end = plainStringEnd(body, quote + 1, length, plain);
+                            if (end >= 0) {
+                                // the usual case, plain base64: the parser need not scan megabytes again
+                                media.add(Media.ofBase64(body, quote + 1, end - quote - 1));
+                                input.skipTo(end);
+                            } else if ((end = closingQuote(body, quote + 1, length)) < 0) {
                                 // escaped characters (e.g. "\/"): rare; let the parser unescape this one value
                                 media.add(Media.ofBase64(parser.getText()));
                                 end = endOfEscapedString(body, quote + 1, length);
                             } else {
+                                // not plain ASCII: the parser checks it as it reads on; kept as it came
                                 media.add(Media.ofBase64(body, quote + 1, end - quote - 1));
                             }
                             json.write(body, copied, quote - copied);
@@ -102,7 +127,7 @@ final class MediaSlicer {
                     throw new MalformedDocument("the document ends before it is complete");
                 }
             }
-            int end = (int) parser.currentLocation().getByteOffset();
+            int end = input.bodyOffset(parser.currentLocation().getByteOffset());
             if (parser.nextToken() != null) {
                 throw new MalformedDocument("there is content after the document");
             }
@@ -110,16 +135,191 @@ final class MediaSlicer {
         } catch (IOException e) {
             // Jackson's messages quote parts of the document; keep only the kind of problem and where
             throw new MalformedDocument("the document is not well-formed JSON (" + e.getClass().getSimpleName()
-                    + problemLocation(e) + ")");
+                    + problemLocation(e, input) + ")");
         }
         return new Sliced(json.toByteArray(), media);
     }
 
-    private static String problemLocation(IOException e) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null) {
-            return " at byte " + p.getLocation().getByteOffset();
+    private static String problemLocation(IOException e, SkippingInput input) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
+                && p.getLocation().getByteOffset() >= 0) {
+            return " at byte " + input.bodyOffset(p.getLocation().getByteOffset());
         }
         return "";
+    }
+
+    /**
+     * The body as the parser reads it, a buffer at a time, except that the rest of a media value the parser has
+     * not reached yet can be jumped over: once {@link #plainStringEnd} has found where a plain value ends, the
+     * parser goes on from its closing quote instead of scanning megabytes of base64 a second time. What it then
+     * sees is the same document with that value shortened, which is still valid JSON, as every skipped byte is
+     * printable ASCII other than a quote or backslash. Parser offsets are offsets in this stream; add what was
+     * skipped before them to get body offsets.
+     */
+    private static final class SkippingInput extends InputStream {
+        private final byte[] body;
+        private final int length;
+        private int position;
+        private long skipped;
+
+        SkippingInput(byte[] body, int length) {
+            this.body = body;
+            this.length = length;
+        }
+
+        /** The body offset of a parser offset at or after the last skip. */
+        int bodyOffset(long streamOffset) {
+            return (int) (streamOffset + skipped);
+        }
+
+        /** The parser's next read starts at {@code offset}, if it has not read that far yet. */
+        void skipTo(int offset) {
+            if (offset > position) {
+                skipped += offset - position;
+                position = offset;
+            }
+        }
+
+        @Override
+        public int read() {
+            return position < length ? body[position++] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (position >= length) {
+                return -1;
+            }
+            int n = Math.min(len, length - position);
+            System.arraycopy(body, position, into, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+    /** Every byte below 0x23 is a control character, space, '!' or the quote: one test finds them all. */
+    private static final long BELOW_0X23 = 0x2323232323232323L;
+
+    /**
+     * Index of the closing quote of a string whose content starts at {@code from}, when every byte before it is
+     * printable ASCII other than a backslash, as base64 always is; -1 otherwise (escapes, control characters,
+     * non-ASCII, or no closing quote), for the careful path to handle.
+     *
+     * <p>The string is taken 4 KiB block by block. A block that {@code plain} (if given) already found free of
+     * {@linkplain #specialBits special} bytes is passed over; any other block is first tested whole, with one
+     * branch-free loop that the JIT compiles to vector instructions; only a block that has such a byte is then
+     * read word by word, and the word that has it byte by byte. The search goes on if that byte was a space or '!'.
+     */
+    static int plainStringEnd(byte[] body, int from, int length, PlainBlocks plain) {
+        int i = from;
+        while (i < length) {
+            int blockEnd = Math.min(length, (i | PlainBlocks.MASK) + 1);
+            if (plain != null && (i & PlainBlocks.MASK) == 0 && plain.isPlain(i >>> PlainBlocks.SHIFT)
+                    || !anySpecial(body, i, blockEnd)) {
+                i = blockEnd;
+                continue;
+            }
+            for (int last = blockEnd - Long.BYTES; i <= last; i += Long.BYTES) {
+                if ((specialBits((long) LONGS.get(body, i)) & HIGH_BITS) != 0) {
+                    break;
+                }
+            }
+            for (int bytes = Math.min(blockEnd, i + Long.BYTES); i < bytes; i++) {
+                int b = body[i] & 0xff;
+                if (b == '"') {
+                    return i;
+                }
+                if (b == '\\' || b < 0x20 || b >= 0x80) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    static int plainStringEnd(byte[] body, int from, int length) {
+        return plainStringEnd(body, from, length, null);
+    }
+
+    /**
+     * Top bit set in every byte of the word that is below 0x23 (control characters, space, '!' and the quote: the
+     * byte borrows into its top bit when 0x23 is subtracted, and the lowest such byte always does), from 0x80 up
+     * (its top bit is set already) or a backslash (the classic "has a zero byte" test on the word xor-ed with
+     * backslashes); a higher byte may be marked falsely after a true one, never when there is none. Base64 has
+     * none of these bytes.
+     */
+    private static long specialBits(long word) {
+        long backslashes = word ^ BACKSLASHES;
+        return (word - BELOW_0X23) | word | ((backslashes - ONES) & ~backslashes);
+    }
+
+    /** Whether {@code body[from, to)} has a special byte: one pass without branches, vectorised by the JIT. */
+    static boolean anySpecial(byte[] body, int from, int to) {
+        long bits = 0;
+        int i = from;
+        for (int limit = to - (Long.BYTES - 1); i < limit; i += Long.BYTES) {
+            bits |= specialBits((long) LONGS.get(body, i));
+        }
+        for (; i < to; i++) {
+            bits |= specialBits(body[i] & 0xffL | 0x4141414141414100L); // the byte among seven plain ones
+        }
+        return (bits & HIGH_BITS) != 0;
+    }
+
+    /**
+     * Which 4 KiB blocks of a body hold no {@linkplain #specialBits special} byte, learnt by the reader a block at a
+     * time as the body arrives. Looking at each block while it is still in the cache, and while the reader would
+     * otherwise wait for the network, makes the later search for the end of a multi-megabyte media value almost
+     * free: it jumps over the blocks known to be plain. Not thread-safe; written by the reader, then read by the
+     * slicer on the same thread.
+     */
+    static final class PlainBlocks {
+        static final int SHIFT = 12;
+        static final int SIZE = 1 << SHIFT;
+        static final int MASK = SIZE - 1;
+
+        private long[] special = new long[16];
+        /** Blocks [0, classified) have been looked at. */
+        private int classified;
+
+        /** The body's first {@code received} bytes are in {@code body}: looks at every block now complete. */
+        void received(byte[] body, int received) {
+            int complete = received >>> SHIFT;
+            for (int k = classified; k < complete; k++) {
+                classify(body, k, (k + 1) << SHIFT);
+            }
+            classified = Math.max(classified, complete);
+        }
+
+        /** The body is complete at {@code length} bytes: looks at the last, partial block too. */
+        void finished(byte[] body, int length) {
+            received(body, length);
+            if ((length & MASK) != 0 && classified == length >>> SHIFT) {
+                classify(body, classified, length);
+                classified++;
+            }
+        }
+
+        boolean isPlain(int block) {
+            int word = block >>> 6;
+            return block < classified && (word >= special.length || (special[word] & (1L << block)) == 0);
+        }
+
+        private void classify(byte[] body, int block, int end) {
+            if (anySpecial(body, block << SHIFT, end)) {
+                if (block >>> 6 >= special.length) {
+                    special = Arrays.copyOf(special, Math.max(special.length * 2, (block >>> 6) + 1));
+                }
+                special[block >>> 6] |= 1L << block;
+            }
+        }
     }
 
     /** Index of the closing quote, or -1 when the string holds an escape. */

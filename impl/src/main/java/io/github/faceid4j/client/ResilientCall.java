@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.FaceIdDecodingException;
 import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.FaceIdServiceException;
@@ -41,8 +42,12 @@ final class ResilientCall {
 
     /** What a call needs to know about pacing, retries and time, fixed when the service is built. */
     record Policies(RateLimiter limiter, Duration maxPermitWait, RetryPolicy retry, Duration callTimeout,
-                    Duration connectTimeout, Duration readTimeout) {
+                    Duration connectTimeout, Duration readTimeout, boolean logRequests) {
     }
+
+    private static final System.Logger LOG = RequestLogging.LOG;
+    private final long started = System.nanoTime();
+    private final String maskedBizToken;
 
     private ResilientCall(String bizToken, Policies policies, Transport transport, ScheduledExecutorService timer,
                           Executor io) {
@@ -52,6 +57,7 @@ final class ResilientCall {
         this.timer = timer;
         this.io = io;
         this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
+        this.maskedBizToken = Redaction.prefix(bizToken);
     }
 
     static CompletableFuture<VerificationResult> start(String bizToken, Policies policies, Transport transport,
@@ -81,7 +87,17 @@ final class ResilientCall {
         if (result.isDone()) {
             return;
         }
-        long wait = policies.limiter().tryAcquire();
+        long wait;
+        try {
+            wait = policies.limiter().tryAcquire();
+        } catch (FaceIdException e) {
+            fail(e); // e.g. a cluster limiter whose grid is unreachable and that fails closed
+            return;
+        } catch (RuntimeException e) {
+            fail(new RateLimitTimeoutException("the rate limiter failed (" + e.getClass().getSimpleName()
+                    + "); nothing was sent"));
+            return;
+        }
         if (wait <= 0) {
             exchange();
             return;
@@ -111,14 +127,24 @@ final class ResilientCall {
         }
         attempts++;
         Runnable release = once(policies.limiter()::release);
+        long attemptStart = System.nanoTime();
+        RequestLogging.CURRENT.set(new RequestLogging.Attempt(maskedBizToken, attempts));
         try {
-            result.complete(transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
-                    cap(policies.readTimeout(), remaining), release));
+            VerificationResult answer = transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
+                    cap(policies.readTimeout(), remaining), release);
+            logAnswer(answer, attemptStart);
+            result.complete(answer);
         } catch (FaceIdException e) {
-            onFailure(e);
+            FaceIdConfigurationException configuration = configurationCause(e);
+            if (configuration != null) {
+                fail(configuration); // e.g. no credentials: the signing filter threw it inside Jersey
+            } else {
+                onFailure(e, attemptStart);
+            }
         } catch (RuntimeException | Error e) {
             fail(new FaceIdTransportException("FaceID call failed unexpectedly: " + e.getClass().getName(), e));
         } finally {
+            RequestLogging.CURRENT.remove();
             release.run(); // no-op when the answer's start already released the permit
         }
     }
@@ -132,7 +158,7 @@ final class ResilientCall {
         };
     }
 
-    private void onFailure(FaceIdException e) {
+    private void onFailure(FaceIdException e, long attemptStart) {
         if (!retryable(e) || attempts >= policies.retry().maxAttempts()) {
             fail(e);
             return;
@@ -142,7 +168,49 @@ final class ResilientCall {
             fail(e); // the deadline caps retries: fail now with the real cause rather than time out later
             return;
         }
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts
+                    + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
+                    + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
+        }
         schedule(this::nextAttempt, delay);
+    }
+
+    /** One line per answer: INFO when request logging is on, else DEBUG (a retry that healed is not news). */
+    private void logAnswer(VerificationResult answer, long attemptStart) {
+        System.Logger.Level level = policies.logRequests() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts + " answered after "
+                    + millisSince(attemptStart) + " ms: ErrorCode " + answer.errorCode() + ", RequestId "
+                    + RequestLogging.clean(String.valueOf(answer.requestId()))
+                    + (attempts > 1 ? " (after " + (attempts - 1) + " failed attempt(s))" : ""));
+        }
+    }
+
+    /**
+     * What a log line may say of a failure: its type, the service's error code and RequestId, and for failures of
+     * our own making (transport, decoding, configuration) the message, which never carries secrets or personal
+     * data. A service's message is left out: it may echo what was sent.
+     */
+    private static String describe(FaceIdException e) {
+        if (e instanceof FaceIdServiceException service) {
+            return e.getClass().getSimpleName() + " " + service.errorCode() + ", RequestId "
+                    + RequestLogging.clean(String.valueOf(service.requestId()));
+        }
+        return e.getClass().getSimpleName() + ": " + RequestLogging.clean(String.valueOf(e.getMessage()), 400);
+    }
+
+    private static FaceIdConfigurationException configurationCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof FaceIdConfigurationException configuration) {
+                return configuration;
+            }
+        }
+        return null;
+    }
+
+    private static long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
     static boolean retryable(FaceIdException e) {
@@ -166,6 +234,10 @@ final class ResilientCall {
     private void fail(FaceIdException e) {
         if (!result.isDone()) {
             e.recordAttempts(attempts);
+            if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away
+                LOG.log(System.Logger.Level.WARNING, "FaceID call for BizToken " + maskedBizToken + " failed after "
+                        + attempts + " attempt(s) in " + millisSince(started) + " ms: " + describe(e));
+            }
             result.completeExceptionally(e);
         }
     }

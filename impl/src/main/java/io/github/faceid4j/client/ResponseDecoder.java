@@ -44,6 +44,11 @@ final class ResponseDecoder {
     }
 
     VerificationResult decode(int status, byte[] body, int length) {
+        return decode(status, body, length, null);
+    }
+
+    /** @param plain what the reader learnt of the body as it arrived, or {@code null} (see {@link MediaSlicer}) */
+    VerificationResult decode(int status, byte[] body, int length, MediaSlicer.PlainBlocks plain) {
         if (status != 200) {
             throw new FaceIdDecodingException("FaceID answered with an HTTP error status", status,
                     Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
@@ -53,7 +58,7 @@ final class ResponseDecoder {
         }
         MediaSlicer.Sliced sliced;
         try {
-            sliced = slicer.slice(body, length);
+            sliced = slicer.slice(body, length, plain);
         } catch (MediaSlicer.MalformedDocument e) {
             throw new FaceIdDecodingException("FaceID response is not valid JSON: " + e.getMessage(), status,
                     Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);

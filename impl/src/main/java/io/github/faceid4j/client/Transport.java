@@ -38,13 +38,23 @@ final class Transport implements AutoCloseable {
     Transport(FaceIdServiceBuilder.Settings settings) {
         this.settings = settings;
         this.decoder = new ResponseDecoder(settings.maxResponseBytes());
+        // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
+        RequestLogging.quietJdkHttpLogging();
         // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
-        this.client = new JerseyClientBuilder()
+        // Our connection factory: the proxy (and its non-proxy hosts) of the settings, the JVM's otherwise.
+        JerseyClientBuilder builder = new JerseyClientBuilder()
+                .withConfig(new org.glassfish.jersey.client.ClientConfig().connectorProvider(
+                        new org.glassfish.jersey.client.HttpUrlConnectorProvider()
+                                .connectionFactory(new ProxyConnectionFactory(settings.proxy()))))
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()))
-                .build();
+                .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()));
+        if (settings.logRequests()) {
+            // after signing (request filters run by ascending priority), so the timestamp it adds is shown
+            builder.register(new RequestLogging(), jakarta.ws.rs.Priorities.USER + 1000);
+        }
+        this.client = builder.build();
         this.target = client.target(settings.endpoint());
         // Jersey builds its request pipeline and JSON-B its mapping on first use, which on a cold JVM takes long
         // enough that the first requests would leave well after their rate-limit permits were taken (and the first
@@ -87,15 +97,19 @@ final class Transport implements AutoCloseable {
         try (response) {
             int status = response.getStatus();
             byte[][] holder = new byte[1][];
-            int length = readBody(response, holder);
-            return decoder.decode(status, holder[0], length);
+            MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
+            int length = readBody(response, holder, plain);
+            return decoder.decode(status, holder[0], length, plain);
         } catch (ProcessingException e) {
             throw transportFailure(e);
         }
     }
 
-    /** Reads the body into holder[0], refusing it past the configured maximum before it can exhaust the heap. */
-    private int readBody(Response response, byte[][] holder) {
+    /**
+     * Reads the body into holder[0], refusing it past the configured maximum before it can exhaust the heap, and
+     * tells {@code plain} about every block as it arrives (see {@link MediaSlicer.PlainBlocks}).
+     */
+    private int readBody(Response response, byte[][] holder, MediaSlicer.PlainBlocks plain) {
         int max = settings.maxResponseBytes();
         int declared = response.getLength();
         if (declared > max) {
@@ -123,7 +137,9 @@ final class Transport implements AutoCloseable {
                     break;
                 }
                 length += n;
+                plain.received(buffer, length);
             }
+            plain.finished(buffer, length);
             if (declared >= 0 && length < declared) {
                 throw new FaceIdTransportException(describe("closed the connection after " + length + " of "
                         + declared + " bytes", null), null);

@@ -1,0 +1,137 @@
+package io.github.faceid4j.client;
+
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.client.ClientResponseContext;
+import jakarta.ws.rs.client.ClientResponseFilter;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Request and response logging, when {@link FaceIdServiceBuilder#logRequests(boolean)} turns it on: one line per
+ * request and one per response on the {@code System.Logger} {@value #LOGGER} at INFO, so application servers route
+ * them to their own logging.
+ *
+ * <p>Only an allow-list of headers is printed ({@link #REQUEST_HEADERS}, {@link #RESPONSE_HEADERS}), with the masked
+ * BizToken and the attempt number of the call ({@link ResilientCall} publishes them in {@link #CURRENT} while the
+ * exchange runs on its thread). Never {@code Authorization}, {@code X-TC-Token}, a body, media or OCR fields.
+ *
+ * <p>Also keeps the JDK's {@code HttpURLConnection} from logging: at FINE it prints every request header, the
+ * {@code Authorization} signature and the session token included, so a root logger set to ALL (a common debugging
+ * step) would leak them. {@link #quietJdkHttpLogging()} pins that logger at INFO.
+ */
+final class RequestLogging implements ClientRequestFilter, ClientResponseFilter {
+
+    /** Every log line of the client goes to this logger. */
+    static final String LOGGER = "io.github.faceid4j.client";
+    static final System.Logger LOG = System.getLogger(LOGGER);
+
+    static final List<String> REQUEST_HEADERS = List.of("X-TC-Action", "X-TC-Version", "X-TC-Region",
+            "X-TC-Timestamp", "X-TC-Language", "Content-Type", "Content-Length", "Host");
+    static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Content-Length", "X-TC-RequestId");
+
+    /** The call the current thread is exchanging for: masked BizToken and attempt number. */
+    record Attempt(String maskedBizToken, int number) {
+        @Override
+        public String toString() {
+            return "BizToken " + maskedBizToken + ", attempt " + number;
+        }
+    }
+
+    static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
+
+    private static final String STARTED = RequestLogging.class.getName() + ".started";
+    private static final String JDK_HTTP_LOGGER = "sun.net.www.protocol.http.HttpURLConnection";
+    /** Held: a java.util.logging logger without a strong reference forgets its level. */
+    private static volatile java.util.logging.Logger jdkHttpLogger;
+
+    @Override
+    public void filter(ClientRequestContext request) {
+        request.setProperty(STARTED, System.nanoTime());
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String name : REQUEST_HEADERS) {
+            String value = switch (name) {
+                case "Host" -> SigningFilter.hostHeader(request.getUri());
+                case "Content-Length" -> request.getEntity() instanceof byte[] body ? Integer.toString(body.length)
+                        : request.getHeaderString(name);
+                default -> request.getHeaderString(name);
+            };
+            if (value != null) {
+                shown.put(name, clean(value));
+            }
+        }
+        LOG.log(Level.INFO, "FaceID request: " + context() + request.getMethod() + " " + origin(request.getUri())
+                + " " + shown);
+    }
+
+    @Override
+    public void filter(ClientRequestContext request, ClientResponseContext response) {
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        Object started = request.getProperty(STARTED);
+        long millis = started instanceof Long nanos ? (System.nanoTime() - nanos) / 1_000_000 : -1;
+        Map<String, String> shown = new LinkedHashMap<>();
+        for (String name : RESPONSE_HEADERS) {
+            String value = response.getHeaderString(name);
+            if (value != null) {
+                shown.put(name, clean(value));
+            }
+        }
+        LOG.log(Level.INFO, "FaceID response: " + context() + "HTTP " + response.getStatus()
+                + (millis >= 0 ? " after " + millis + " ms " : " ") + shown);
+    }
+
+    private static String context() {
+        Attempt attempt = CURRENT.get();
+        return attempt == null ? "" : attempt + ", ";
+    }
+
+    /** Scheme, host and port: the endpoint has no path, query or user info, but print only what is needed anyway. */
+    private static String origin(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/";
+    }
+
+    /** Printable ASCII only, bounded: a header value cannot forge log lines or flood them. */
+    static String clean(String value) {
+        return clean(value, 100);
+    }
+
+    static String clean(String value, int max) {
+        String printable = value.replaceAll("[^\\x20-\\x7e]", "?");
+        return printable.length() > max ? printable.substring(0, max) + "..." : printable;
+    }
+
+    /**
+     * Pins the JDK's {@code HttpURLConnection} logger at INFO when java.util.logging is the backend, unless the
+     * application has given it a level of its own. Idempotent.
+     */
+    static void quietJdkHttpLogging() {
+        if (jdkHttpLogger != null) {
+            return;
+        }
+        synchronized (RequestLogging.class) {
+            if (jdkHttpLogger != null) {
+                return;
+            }
+            try {
+                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(JDK_HTTP_LOGGER);
+                if (logger.getLevel() == null) {
+                    logger.setLevel(java.util.logging.Level.INFO);
+                    LOG.log(Level.TRACE, "FaceID: logger " + JDK_HTTP_LOGGER + " set to INFO: at FINE the JDK logs"
+                            + " every request header, credentials included");
+                }
+                jdkHttpLogger = logger;
+            } catch (RuntimeException | LinkageError e) {
+                jdkHttpLogger = java.util.logging.Logger.getAnonymousLogger(); // no java.util.logging: nothing to pin
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.model.Media;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Media values far larger than the parser's buffer, where the slicer has the parser jump over what it already
+ * found to be plain base64 ({@link MediaSlicer#plainStringEnd}, {@link MediaSlicer.PlainBlocks}): the result must be
+ * exactly what a full parse would give, and what a full parse refuses must still be refused.
+ */
+class MediaSlicerLargeValuesTest {
+
+    private final MediaSlicer slicer = new MediaSlicer(Integer.MAX_VALUE - 8);
+
+    @Test
+    void plainStringEndAgreesWithAByteByByteReferenceWithAndWithoutBlocks() {
+        Random random = new Random(42);
+        byte[] specials = {'"', '\\', 0x00, 0x1f, ' ', '!', (byte) 0x80, (byte) 0xff, '#', '=', '+', '/'};
+        for (int trial = 0; trial < 3_000; trial++) {
+            int length = random.nextInt(trial < 2_000 ? 64 : 40_000);
+            byte[] body = randomBase64(random, length);
+            for (int k = random.nextInt(4); k > 0 && length > 0; k--) {
+                body[random.nextInt(length)] = specials[random.nextInt(specials.length)];
+            }
+            int from = length == 0 ? 0 : random.nextInt(length);
+            int expected = reference(body, from, length);
+            assertThat(MediaSlicer.plainStringEnd(body, from, length)).as("trial %d", trial).isEqualTo(expected);
+            assertThat(MediaSlicer.plainStringEnd(body, from, length, blocksReadInChunks(random, body, length)))
+                    .as("trial %d with blocks", trial).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7_999, 8_000, 8_001, 100_000, 1_000_003})
+    void largePlainValuesAreSlicedExactlyWithAndWithoutBlocks(int videoBytes) throws Exception {
+        byte[] video = bytes(videoBytes, 1);
+        byte[] frame = bytes(50_001, 2);
+        String json = "{\"Response\":{\"ErrorCode\":0,\"VideoBase64\":\"" + b64(video) + "\",\"Extra\":\"x\\\"y\","
+                + "\"BestFrameBase64\":\"" + b64(frame) + "\",\"RequestId\":\"r\"}}";
+        byte[] body = json.getBytes(StandardCharsets.US_ASCII);
+        String expectedJson = "{\"Response\":{\"ErrorCode\":0,\"VideoBase64\":\"#0\",\"Extra\":\"x\\\"y\","
+                + "\"BestFrameBase64\":\"#1\",\"RequestId\":\"r\"}}";
+
+        for (MediaSlicer.PlainBlocks blocks : new MediaSlicer.PlainBlocks[] {null,
+                blocksReadInChunks(new Random(videoBytes), body, body.length)}) {
+            MediaSlicer.Sliced sliced = slicer.slice(body, body.length, blocks);
+            assertThat(new String(sliced.json(), StandardCharsets.US_ASCII)).isEqualTo(expectedJson);
+            assertThat(sliced.media()).hasSize(2);
+            assertThat(sliced.media().get(0).toByteArray()).isEqualTo(video);
+            assertThat(sliced.media().get(1).toByteArray()).isEqualTo(frame);
+        }
+    }
+
+    @Test
+    void anEscapeDeepInsideALargeValueIsUnescaped() throws Exception {
+        String base64 = b64(bytes(60_000, 3));
+        int slash = base64.indexOf('/', 30_000);
+        assertThat(slash).isPositive();
+        String escaped = base64.substring(0, slash) + "\\/" + base64.substring(slash + 1);
+        byte[] body = ("{\"VideoBase64\":\"" + escaped + "\",\"BestFrameBase64\":\"" + b64(bytes(20_000, 4)) + "\"}")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        MediaSlicer.Sliced sliced = slicer.slice(body, body.length, blocksReadInChunks(new Random(3), body, body.length));
+
+        assertThat(sliced.media().get(0).toBase64()).isEqualTo(base64);
+        assertThat(sliced.media().get(1).toByteArray()).isEqualTo(bytes(20_000, 4));
+        assertThat(new String(sliced.json(), StandardCharsets.US_ASCII))
+                .isEqualTo("{\"VideoBase64\":\"#0\",\"BestFrameBase64\":\"#1\"}");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x01, 0x1f})
+    void aControlCharacterDeepInsideALargeValueIsStillRefused(int control) {
+        byte[] body = ("{\"VideoBase64\":\"" + b64(bytes(60_000, 5)) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        body[50_000] = (byte) control;
+        for (MediaSlicer.PlainBlocks blocks : new MediaSlicer.PlainBlocks[] {null,
+                blocksReadInChunks(new Random(5), body, body.length)}) {
+            assertThatThrownBy(() -> slicer.slice(body, body.length, blocks))
+                    .isInstanceOf(MediaSlicer.MalformedDocument.class);
+        }
+    }
+
+    @Test
+    void brokenUtf8DeepInsideALargeValueIsStillRefused() {
+        byte[] body = ("{\"VideoBase64\":\"" + b64(bytes(60_000, 6)) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        body[50_000] = (byte) 0xc3; // a lead byte followed by ASCII
+        assertThatThrownBy(() -> slicer.slice(body, body.length, blocksReadInChunks(new Random(6), body, body.length)))
+                .isInstanceOf(MediaSlicer.MalformedDocument.class);
+    }
+
+    @Test
+    void aLargeValueCutOffBeforeItsQuoteIsRefusedAndTheLocationIsABodyOffset() {
+        byte[] body = ("{\"VideoBase64\":\"" + b64(bytes(60_000, 7)) + "\",\"Extra\":1}")
+                .getBytes(StandardCharsets.US_ASCII);
+        int cut = body.length - 15;
+        assertThatThrownBy(() -> slicer.slice(body, cut)).isInstanceOf(MediaSlicer.MalformedDocument.class);
+
+        byte[] trailing = ("{\"VideoBase64\":\"" + b64(bytes(60_000, 7)) + "\"} {}").getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> slicer.slice(trailing, trailing.length))
+                .isInstanceOf(MediaSlicer.MalformedDocument.class)
+                .hasMessageContaining("content after the document");
+
+        byte[] badAfter = ("{\"VideoBase64\":\"" + b64(bytes(60_000, 7)) + "\",\"Extra\":tru}")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> slicer.slice(badAfter, badAfter.length))
+                .isInstanceOf(MediaSlicer.MalformedDocument.class)
+                // where the parser gave up, as an offset in the body (not in the shortened stream the parser read)
+                .hasMessageContaining("at byte " + badAfter.length);
+    }
+
+    @Test
+    void theWholeDecoderGivesTheSameResultWithBlocks() {
+        ResponseDecoder decoder = new ResponseDecoder();
+        byte[] video = bytes(300_000, 8);
+        byte[] body = ("{\"Response\":{\"ErrorCode\":0,\"VideoBase64\":\"" + b64(video) + "\",\"RequestId\":\"r\"}}")
+                .getBytes(StandardCharsets.US_ASCII);
+        Media withBlocks = decoder.decode(200, body, body.length, blocksReadInChunks(new Random(8), body, body.length))
+                .videoBase64();
+        Media without = decoder.decode(200, body, body.length).videoBase64();
+        assertThat(withBlocks.toByteArray()).isEqualTo(video).isEqualTo(without.toByteArray());
+    }
+
+    /** What a reader learns when the body arrives in chunks of random sizes. */
+    private static MediaSlicer.PlainBlocks blocksReadInChunks(Random random, byte[] body, int length) {
+        MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();
+        int received = 0;
+        while (received < length) {
+            received = Math.min(length, received + 1 + random.nextInt(20_000));
+            blocks.received(body, received);
+        }
+        blocks.finished(body, length);
+        return blocks;
+    }
+
+    private static int reference(byte[] body, int from, int length) {
+        for (int i = from; i < length; i++) {
+            int b = body[i] & 0xff;
+            if (b == '"') {
+                return i;
+            }
+            if (b == '\\' || b < 0x20 || b >= 0x80) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static byte[] randomBase64(Random random, int length) {
+        byte[] alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".getBytes(StandardCharsets.US_ASCII);
+        byte[] b = new byte[length];
+        for (int i = 0; i < length; i++) {
+            b[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return b;
+    }
+
+    private static byte[] bytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    private static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Test
+    void referenceSanity() {
+        byte[] b = "ab\"".getBytes(StandardCharsets.US_ASCII);
+        assertThat(reference(b, 0, b.length)).isEqualTo(2);
+        assertThat(Arrays.copyOf(b, 2)).hasSize(2);
+    }
+}

@@ -1,0 +1,173 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.FaceIdException;
+import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.emulator.FaceIdEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Requests through a real forwarding proxy on loopback: explicit settings, credentials, bypass, JVM properties. */
+class ProxyTest {
+
+    private static final String USER = "proxy-user-7d1e";
+    private static final String PASSWORD = "proxy-password-never-shown-4b2c";
+    private static final String BASIC = "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    private static FaceIdEmulator emulator;
+
+    @BeforeAll
+    static void start() {
+        emulator = FaceIdEmulator.builder().rateLimitPerSecond(1000).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        emulator.reset();
+    }
+
+    private static FaceIdServiceBuilder builder() {
+        return FaceIdServiceBuilder.create()
+                .region("ap-singapore")
+                .endpoint(emulator.endpoint())
+                .credentials(Credentials.of(emulator.secretId(), emulator.secretKey()))
+                .maxAttempts(1);
+    }
+
+    @Test
+    void explicitProxyCarriesTheRequest() throws Exception {
+        try (TestProxy proxy = TestProxy.open();
+             VerificationResultService service = builder().proxy(ProxySettings.of("127.0.0.1", proxy.port())).build()) {
+            assertThat(service.getResult("passed-proxy").passed()).isTrue();
+            assertThat(proxy.forwarded()).isEqualTo(1);
+            assertThat(proxy.seen().get(0).requestLine()).isEqualTo("POST " + emulator.endpoint().resolve("/") + " HTTP/1.1");
+            assertThat(emulator.requestsFor("passed-proxy")).singleElement()
+                    .satisfies(r -> assertThat(r.signatureValid()).isTrue());
+        }
+    }
+
+    @Test
+    void proxyCredentialsAreSentToTheProxyOnlyAndNeverShown() throws Exception {
+        try (TestProxy proxy = new TestProxy(BASIC, null);
+             LogCapture logs = new LogCapture();
+             VerificationResultService service = builder().logRequests(true)
+                     .proxy(ProxySettings.of("127.0.0.1", proxy.port()).withCredentials(USER, PASSWORD)).build()) {
+            assertThat(service.getResult("passed-auth").passed()).isTrue();
+            assertThat(proxy.forwarded()).isEqualTo(1);
+            assertThat(proxy.refused()).isZero();
+            assertThat(proxy.seen().get(0).headers()).containsEntry("proxy-authorization", BASIC);
+            // the proxy strips it; the service never sees the proxy's credentials
+            assertThat(emulator.requestsFor("passed-auth").get(0).headers()).doesNotContainKey("proxy-authorization");
+            assertThat(logs.text()).contains("FaceID request").doesNotContain(PASSWORD)
+                    .doesNotContain(BASIC.substring(6)).doesNotContain("Proxy-Authorization");
+            assertThat(service.toString()).doesNotContain(PASSWORD);
+        }
+    }
+
+    @Test
+    void aProxyThatWantsCredentialsRefusesARequestWithout() throws Exception {
+        try (TestProxy proxy = new TestProxy(BASIC, null);
+             VerificationResultService service = builder().proxy(ProxySettings.of("127.0.0.1", proxy.port())).build()) {
+            assertThatThrownBy(() -> service.getResult("passed-no-auth")).isInstanceOf(FaceIdException.class);
+            assertThat(proxy.refused()).isEqualTo(1);
+            assertThat(emulator.requests()).isEmpty();
+        }
+    }
+
+    @Test
+    void nonProxyHostsGoDirect() throws Exception {
+        try (TestProxy proxy = TestProxy.open();
+             VerificationResultService service = builder()
+                     .proxy(ProxySettings.of("127.0.0.1", proxy.port()).withNonProxyHosts("*.internal|127.0.0.*"))
+                     .build()) {
+            assertThat(service.getResult("passed-direct").passed()).isTrue();
+            assertThat(proxy.seen()).isEmpty();
+            assertThat(emulator.requestsFor("passed-direct")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theJvmProxyPropertiesAreHonouredByDefault() throws Exception {
+        try (TestProxy proxy = TestProxy.open();
+             JvmProxy ignored = new JvmProxy(proxy.port());
+             VerificationResultService service = builder().build()) {
+            assertThat(service.getResult("passed-jvm").passed()).isTrue();
+            assertThat(proxy.forwarded()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void directIgnoresTheJvmProxyProperties() throws Exception {
+        try (TestProxy proxy = TestProxy.open();
+             JvmProxy ignored = new JvmProxy(proxy.port());
+             VerificationResultService service = builder().proxy(ProxySettings.direct()).build()) {
+            assertThat(service.getResult("passed-nojvm").passed()).isTrue();
+            assertThat(proxy.seen()).isEmpty();
+        }
+    }
+
+    @Test
+    void settingsAreValidatedAndNeverShowThePassword() {
+        ProxySettings settings = ProxySettings.of("proxy.corp.example", 3128).withCredentials(USER, PASSWORD)
+                .withNonProxyHosts("*.internal | localhost|10.*");
+        assertThat(settings.toString()).doesNotContain(PASSWORD).doesNotContain(USER)
+                .contains("proxy.corp.example:3128").contains("password=***");
+        assertThat(settings.bypasses("faceid.internal")).isTrue();
+        assertThat(settings.bypasses("LOCALHOST")).isTrue();
+        assertThat(settings.bypasses("10.1.2.3")).isTrue();
+        assertThat(settings.bypasses("faceid.tencentcloudapi.com")).isFalse();
+        assertThat(settings.bypasses("internal")).isFalse();
+        assertThat(settings.nonProxyHosts()).isEqualTo("*.internal|localhost|10.*");
+        assertThat(ProxySettings.direct().bypasses("anything")).isTrue();
+        assertThat(new ProxyConnectionFactory(settings).toString()).doesNotContain(PASSWORD);
+        assertThatThrownBy(() -> ProxySettings.of(" ", 80)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProxySettings.of("proxy", 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProxySettings.of("proxy", 70_000)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProxySettings.of("proxy", 80).withCredentials(" ", PASSWORD))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining(PASSWORD);
+        assertThatThrownBy(() -> ProxySettings.of("proxy", 80).withCredentials("u", null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Sets the JVM's standard http proxy properties for loopback, restoring them on close. */
+    private static final class JvmProxy implements AutoCloseable {
+        private final Map<String, String> previous = new HashMap<>();
+
+        JvmProxy(int port) {
+            set("http.proxyHost", "127.0.0.1");
+            set("http.proxyPort", Integer.toString(port));
+            set("http.nonProxyHosts", ""); // any other value keeps the JDK's loopback exemption
+        }
+
+        private void set(String key, String value) {
+            previous.put(key, System.getProperty(key));
+            System.setProperty(key, value);
+        }
+
+        @Override
+        public void close() {
+            previous.forEach((key, value) -> {
+                if (value == null) {
+                    System.clearProperty(key);
+                } else {
+                    System.setProperty(key, value);
+                }
+            });
+        }
+    }
+}
