@@ -16,8 +16,12 @@ import java.util.Objects;
  * An immutable piece of binary media (video, best frame, card image) as the service sent it: base64 text.
  *
  * <p>Nothing is decoded until asked: {@link #size()} is computed from the text alone, {@link #openStream()} and
- * the {@code writeTo} methods decode while they copy, so the decoded bytes never need to be in memory at once.
- * {@link #toString()} prints only the size: media holds faces and identity documents.
+ * the {@code writeTo} methods decode while they copy, 64 KiB of text at a time into one reused buffer, so the
+ * decoded bytes never need to be in memory at once. {@link #toString()} prints only the size: media holds faces and
+ * identity documents.
+ *
+ * <p>The media of a fetched result are slices of its response body, not copies: the body stays in memory while any
+ * of them is reachable (docs/performance.md).
  *
  * <p>Standard base64 (RFC 4648, with padding, no line breaks) is expected, as the service sends. Text that is not
  * valid base64 is kept as it came; decoding it throws {@link MediaDecodingException}.
@@ -81,7 +85,7 @@ public final class Media {
         return length;
     }
 
-    /** A stream of the decoded bytes, decoding as it is read, {@value #CHUNK_CHARS} characters at a time. */
+    /** A stream of the decoded bytes, decoding as it is read, 64 KiB of text at a time. */
     public InputStream openStream() {
         return new DecodingStream();
     }

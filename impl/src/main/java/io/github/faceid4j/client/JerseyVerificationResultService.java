@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * {@link VerificationResultService} over one reused Jersey client. Built by {@link FaceIdServiceBuilder}.
  *
  * <p>Synchronous and asynchronous calls share one mechanism, {@link ResilientCall}; a synchronous call waits for
- * its outcome. The service owns a timer thread and, unless one is supplied, a bounded I/O pool; {@link #close()}
+ * its outcome, and makes its first attempt on its own thread when a permit is free (it would block anyway). The service owns a timer thread and, unless one is supplied, a bounded I/O pool; {@link #close()}
  * stops them.
  */
 final class JerseyVerificationResultService implements VerificationResultService {
@@ -53,7 +53,7 @@ final class JerseyVerificationResultService implements VerificationResultService
 
     @Override
     public VerificationResult getResult(String bizToken) {
-        CompletableFuture<VerificationResult> call = start(bizToken);
+        CompletableFuture<VerificationResult> call = start(bizToken, true);
         try {
             return call.get();
         } catch (ExecutionException e) {
@@ -69,18 +69,18 @@ final class JerseyVerificationResultService implements VerificationResultService
     @Override
     public CompletionStage<VerificationResult> getResultAsync(String bizToken) {
         try {
-            return start(bizToken);
+            return start(bizToken, false);
         } catch (FaceIdException | IllegalStateException e) {
             return CompletableFuture.failedFuture(e); // same types, through the stage, never thrown at the caller
         }
     }
 
-    private CompletableFuture<VerificationResult> start(String bizToken) {
+    private CompletableFuture<VerificationResult> start(String bizToken, boolean callerWaits) {
         if (closed) {
             throw new IllegalStateException("this VerificationResultService is closed");
         }
         validate(bizToken);
-        return ResilientCall.start(bizToken, policies, transport, timer, io);
+        return ResilientCall.start(bizToken, policies, transport, timer, io, callerWaits);
     }
 
     @Override

@@ -60,26 +60,46 @@ final class ResilientCall {
         this.maskedBizToken = Redaction.prefix(bizToken);
     }
 
+    /**
+     * Starts a call.
+     *
+     * @param callerWaits whether the caller blocks on the result anyway (a synchronous call): then the first attempt
+     *                    runs on the caller's thread when a permit is free at once, saving two thread hand-offs;
+     *                    waits and retries are scheduled as always
+     */
     static CompletableFuture<VerificationResult> start(String bizToken, Policies policies, Transport transport,
-                                                       ScheduledExecutorService timer, Executor io) {
+                                                       ScheduledExecutorService timer, Executor io,
+                                                       boolean callerWaits) {
         ResilientCall call = new ResilientCall(bizToken, policies, transport, timer, io);
         ScheduledFuture<?> watchdog = timer.schedule(() -> call.fail(new FaceIdTimeoutException(
                 "FaceID call did not complete within its deadline of " + policies.callTimeout()
                         + " (callTimeout) after " + call.attempts + " attempt(s)", null)),
                 policies.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
         call.result.whenComplete((r, e) -> watchdog.cancel(false));
-        call.nextAttempt();
+        if (callerWaits) {
+            call.beginAttempt();
+            call.acquireAndSend();
+        } else {
+            call.nextAttempt();
+        }
         return call.result;
     }
 
     private void nextAttempt() {
+        if (beginAttempt()) {
+            runOnIo(this::acquireAndSend);
+        }
+    }
+
+    /** Sets the attempt's permit deadline; false when the call's deadline has passed. */
+    private boolean beginAttempt() {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            return; // the watchdog completes the call
+            return false; // the watchdog completes the call
         }
         permitWait = Math.min(policies.maxPermitWait().toNanos(), remaining);
         permitDeadline = System.nanoTime() + permitWait;
-        runOnIo(this::acquireAndSend);
+        return true;
     }
 
     /** On the I/O thread: send now if a permit is free, else try again when the limiter says one may be. */
@@ -141,8 +161,11 @@ final class ResilientCall {
             } else {
                 onFailure(e, attemptStart);
             }
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             fail(new FaceIdTransportException("FaceID call failed unexpectedly: " + e.getClass().getName(), e));
+        } catch (Error e) {
+            result.completeExceptionally(e); // e.g. OutOfMemoryError: the caller sees it as it is, not a timeout
+            throw e;
         } finally {
             RequestLogging.CURRENT.remove();
             release.run(); // no-op when the answer's start already released the permit
