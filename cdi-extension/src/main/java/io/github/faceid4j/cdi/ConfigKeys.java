@@ -67,6 +67,14 @@ final class ConfigKeys {
             PROXY_NON_PROXY_HOSTS);
     static final String PROXY_PROPERTY = "proxy";
 
+    /**
+     * Unnamed keys read by faceid4j-rate-limit-cluster's ClusterRateLimitExtension, not by this extension: known, so
+     * not warned about (this module does not depend on that one).
+     */
+    static final Set<String> CLUSTER_RATE_LIMIT_KEYS = Set.of(PREFIX + ".rate-limit.grid",
+            PREFIX + ".rate-limit.permits-per-second", PREFIX + ".rate-limit.burst",
+            PREFIX + ".rate-limit.on-grid-failure");
+
     private ConfigKeys() {
     }
 

@@ -256,7 +256,8 @@ public class FaceIdExtension implements Extension {
         List<String> unknown = new ArrayList<>();
         try {
             for (String property : cfg.getPropertyNames()) {
-                if (!property.startsWith(ConfigKeys.PREFIX + ".") || property.equals(ConfigKeys.ENABLED)) {
+                if (!property.startsWith(ConfigKeys.PREFIX + ".") || property.equals(ConfigKeys.ENABLED)
+                        || ConfigKeys.CLUSTER_RATE_LIMIT_KEYS.contains(property)) {
                     continue;
                 }
                 String rest = property.substring(ConfigKeys.PREFIX.length() + 1);
