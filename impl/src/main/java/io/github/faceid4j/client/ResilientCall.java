@@ -71,9 +71,7 @@ final class ResilientCall {
                                                        ScheduledExecutorService timer, Executor io,
                                                        boolean callerWaits) {
         ResilientCall call = new ResilientCall(bizToken, policies, transport, timer, io);
-        ScheduledFuture<?> watchdog = timer.schedule(() -> call.fail(new FaceIdTimeoutException(
-                "FaceID call did not complete within its deadline of " + policies.callTimeout()
-                        + " (callTimeout) after " + call.attempts + " attempt(s)", null)),
+        ScheduledFuture<?> watchdog = timer.schedule(() -> call.fail(call.deadlineExceeded(null)),
                 policies.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
         call.result.whenComplete((r, e) -> watchdog.cancel(false));
         if (callerWaits) {
@@ -182,6 +180,11 @@ final class ResilientCall {
     }
 
     private void onFailure(FaceIdException e, long attemptStart) {
+        if (e instanceof FaceIdTimeoutException && deadline - System.nanoTime() <= DEADLINE_SLACK_NANOS) {
+            // the attempt's timeout was cut to the time left: it is the call's deadline that ran out
+            fail(deadlineExceeded(e));
+            return;
+        }
         if (!retryable(e) || attempts >= policies.retry().maxAttempts()) {
             fail(e);
             return;
@@ -234,6 +237,14 @@ final class ResilientCall {
 
     private static long millisSince(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    /** Timeouts are set in whole milliseconds; one that fires this close to the deadline is the deadline. */
+    private static final long DEADLINE_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private FaceIdTimeoutException deadlineExceeded(Throwable cause) {
+        return new FaceIdTimeoutException("FaceID call did not complete within its deadline of " + policies.callTimeout()
+                + " (callTimeout) after " + attempts + " attempt(s)", cause);
     }
 
     static boolean retryable(FaceIdException e) {
