@@ -196,7 +196,7 @@ class OnboardingPortalIT {
             assertThat(request.header("X-TC-Region")).isEqualTo(region);
             assertThat(request.header("X-TC-Action")).isEqualTo("GetWebVerificationResultIntl");
             assertThat(request.header("Authorization"))
-                    .startsWith("TC3-HMAC-SHA256 Credential=" + System.getProperty("it.secret-id") + "/");
+                    .startsWith("TC3-HMAC-SHA256 Credential=" + Portal.secretId() + "/");
         }
         assertThat(emulator.requests()).allMatch(RecordedRequest::signatureValid);
     }
