@@ -6,7 +6,6 @@ import io.github.faceid4j.model.VerificationResult;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
-import org.eclipse.yasson.JsonBindingProvider;
 
 import java.io.ByteArrayInputStream;
 
@@ -28,15 +27,7 @@ final class ResponseDecoder {
 
     ResponseDecoder(int maxDocumentBytes) {
         this.slicer = new MediaSlicer(maxDocumentBytes);
-        // The provider is named rather than looked up: inside application servers the service loader may find
-        // another JSON-B implementation, and ours is configured for Yasson's record support.
-        this.jsonb = new JsonBindingProvider().create().withConfig(new JsonbConfig()
-                .withPropertyNamingStrategy(new WireNames())
-                .withAdapters(new MediaAdapter())).build();
-    }
-
-    Jsonb jsonb() {
-        return jsonb;
+        this.jsonb = WireNames.jsonb(new JsonbConfig().withAdapters(new MediaAdapter()));
     }
 
     byte[] requestBody(String bizToken) {

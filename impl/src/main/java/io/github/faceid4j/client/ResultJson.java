@@ -5,7 +5,6 @@ import io.github.faceid4j.model.VerificationResult;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.adapter.JsonbAdapter;
-import org.eclipse.yasson.JsonBindingProvider;
 
 import java.util.Objects;
 import java.util.function.Function;
@@ -21,8 +20,7 @@ public final class ResultJson {
 
     private ResultJson(Function<Media, String> media, boolean pretty) {
         Objects.requireNonNull(media, "media");
-        this.jsonb = new JsonBindingProvider().create().withConfig(new JsonbConfig()
-                .withPropertyNamingStrategy(new WireNames())
+        this.jsonb = WireNames.jsonb(new JsonbConfig()
                 .withFormatting(pretty)
                 .withAdapters(new JsonbAdapter<Media, String>() {
                     @Override
@@ -34,7 +32,7 @@ public final class ResultJson {
                     public Media adaptFromJson(String text) {
                         throw new UnsupportedOperationException("ResultJson only writes");
                     }
-                })).build();
+                }));
     }
 
     /**

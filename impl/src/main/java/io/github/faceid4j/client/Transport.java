@@ -95,21 +95,23 @@ final class Transport implements AutoCloseable {
             throw new ConnectFailure(describe("could not be reached", e), e);
         }
         try (response) {
-            int status = response.getStatus();
-            byte[][] holder = new byte[1][];
             MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
-            int length = readBody(response, holder, plain);
-            return decoder.decode(status, holder[0], length, plain);
+            Body answer = readBody(response, plain);
+            return decoder.decode(response.getStatus(), answer.bytes(), answer.length(), plain);
         } catch (ProcessingException e) {
             throw transportFailure(e);
         }
     }
 
+    /** The body as read: the first {@code length} bytes of {@code bytes}. */
+    private record Body(byte[] bytes, int length) {
+    }
+
     /**
-     * Reads the body into holder[0], refusing it past the configured maximum before it can exhaust the heap, and
-     * tells {@code plain} about every block as it arrives (see {@link MediaSlicer.PlainBlocks}).
+     * Reads the body, refusing it past the configured maximum before it can exhaust the heap, and tells
+     * {@code plain} about every block as it arrives (see {@link MediaSlicer.PlainBlocks}).
      */
-    private int readBody(Response response, byte[][] holder, MediaSlicer.PlainBlocks plain) {
+    private Body readBody(Response response, MediaSlicer.PlainBlocks plain) {
         int max = settings.maxResponseBytes();
         int declared = response.getLength();
         if (declared > max) {
@@ -117,8 +119,7 @@ final class Transport implements AutoCloseable {
         }
         try (InputStream in = response.readEntity(InputStream.class)) {
             if (in == null) {
-                holder[0] = new byte[0];
-                return 0;
+                return new Body(new byte[0], 0);
             }
             byte[] buffer = new byte[declared >= 0 ? declared : 64 * 1024];
             int length = 0;
@@ -144,8 +145,7 @@ final class Transport implements AutoCloseable {
                 throw new FaceIdTransportException(describe("closed the connection after " + length + " of "
                         + declared + " bytes", null), null);
             }
-            holder[0] = buffer;
-            return length;
+            return new Body(buffer, length);
         } catch (IOException e) {
             throw transportFailure(e);
         }

@@ -1,6 +1,9 @@
 package io.github.faceid4j.client;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.config.PropertyNamingStrategy;
+import org.eclipse.yasson.JsonBindingProvider;
 
 import java.util.Map;
 
@@ -21,6 +24,13 @@ final class WireNames implements PropertyNamingStrategy {
             Map.entry("vin", "VIN"),
             Map.entry("crn", "CRN"),
             Map.entry("rtrw", "RTRW"));
+
+    /** JSON-B configured with these names on top of {@code config}: how this module maps JSON, reading or writing. */
+    static Jsonb jsonb(JsonbConfig config) {
+        // The provider is named rather than looked up: inside application servers the service loader may find
+        // another JSON-B implementation, and ours is configured for Yasson's record support.
+        return new JsonBindingProvider().create().withConfig(config.withPropertyNamingStrategy(new WireNames())).build();
+    }
 
     @Override
     public String translateName(String javaName) {
