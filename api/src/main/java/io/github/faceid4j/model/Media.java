@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -21,7 +22,8 @@ import java.util.Objects;
  * identity documents.
  *
  * <p>The media of a fetched result are slices of its response body, not copies: the body stays in memory while any
- * of them is reachable (docs/performance.md).
+ * of them is reachable (docs/performance.md). A service can instead keep large bodies in a file
+ * ({@link Source}): then the text is read from there a chunk at a time and is never in memory whole.
  *
  * <p>Standard base64 (RFC 4648, with padding, no line breaks) is expected, as the service sends. Text that is not
  * valid base64 is kept as it came; decoding it throws {@link MediaDecodingException}.
@@ -30,22 +32,68 @@ public final class Media {
 
     private static final Base64.Decoder DECODER = Base64.getDecoder();
 
-    /** ASCII base64 text; never mutated, never handed out. */
-    private final byte[] text;
-    private final int offset;
-    private final int length;
+    /** Where the ASCII base64 text is: a slice of an array on the heap, or a {@link Source} outside it. */
+    private final Source source;
+    /** The array behind {@link #source} when it is one, for the whole-text fast path; otherwise {@code null}. */
+    private final ArrayText array;
+    private final long length;
+    private final long size;
 
-    private Media(byte[] text, int offset, int length) {
-        this.text = text;
-        this.offset = offset;
-        this.length = length;
+    private Media(Source source) throws IOException {
+        this.source = source;
+        this.array = source instanceof ArrayText a ? a : null;
+        this.length = source.length();
+        if (length < 0) {
+            throw new IllegalArgumentException("a source's length cannot be negative");
+        }
+        this.size = decodedSize(source, length);
+    }
+
+    private static Media ofArray(byte[] ascii, int offset, int length) {
+        try {
+            return new Media(new ArrayText(ascii, offset, length));
+        } catch (IOException impossible) {
+            throw new UncheckedIOException(impossible);
+        }
+    }
+
+    /**
+     * Base64 text kept somewhere other than the heap, typically a region of a file a service spilled a large
+     * response to, read a part at a time. Meant for implementations of the service; applications need not care
+     * where a result's media are kept. A source's content must never change, and reads must be safe from several
+     * threads at once.
+     */
+    public interface Source {
+        /** Length of the text, in characters (one ASCII byte each). */
+        long length();
+
+        /**
+         * Copies {@code length} characters of text starting at {@code position} into {@code into} from
+         * {@code offset}; the range lies within the text. Blocks until all are copied.
+         *
+         * @throws IOException if the text can no longer be read
+         */
+        void read(long position, byte[] into, int offset, int length) throws IOException;
+    }
+
+    /** A slice of an array: the text of media decoded from a body held in memory. */
+    private record ArrayText(byte[] text, int offset, int count) implements Source {
+        @Override
+        public long length() {
+            return count;
+        }
+
+        @Override
+        public void read(long position, byte[] into, int at, int n) {
+            System.arraycopy(text, offset + (int) position, into, at, n);
+        }
     }
 
     /** Media from base64 text as the service sent it. */
     public static Media ofBase64(CharSequence base64) {
         Objects.requireNonNull(base64, "base64");
         byte[] ascii = base64.toString().getBytes(StandardCharsets.ISO_8859_1);
-        return new Media(ascii, 0, ascii.length);
+        return ofArray(ascii, 0, ascii.length);
     }
 
     /**
@@ -54,29 +102,45 @@ public final class Media {
      */
     public static Media ofBase64(byte[] ascii, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, ascii.length);
-        return new Media(ascii, offset, length);
+        return ofArray(ascii, offset, length);
+    }
+
+    /**
+     * Media over base64 text kept outside the heap. Reads the text's last characters once, to know its size.
+     *
+     * @throws IOException if the source cannot be read
+     */
+    public static Media ofBase64(Source source) throws IOException {
+        Objects.requireNonNull(source, "source");
+        return new Media(source);
     }
 
     /** Media holding the given decoded bytes (copied). Useful for tests and for applications building results. */
     public static Media ofBytes(byte[] decoded) {
         byte[] ascii = Base64.getEncoder().encode(decoded);
-        return new Media(ascii, 0, ascii.length);
+        return ofArray(ascii, 0, ascii.length);
     }
 
     /** Number of decoded bytes, computed from the base64 text without decoding it. */
     public long size() {
+        return size;
+    }
+
+    private static long decodedSize(Source source, long length) throws IOException {
         if (length == 0) {
             return 0;
         }
+        byte[] tail = new byte[(int) Math.min(2, length)];
+        source.read(length - tail.length, tail, 0, tail.length);
         int padding = 0;
-        if (text[offset + length - 1] == '=') {
+        if (tail[tail.length - 1] == '=') {
             padding++;
-            if (length > 1 && text[offset + length - 2] == '=') {
+            if (tail.length > 1 && tail[0] == '=') {
                 padding++;
             }
         }
-        long full = (long) length / 4 * 3;
-        int rest = length % 4; // only in unpadded text
+        long full = length / 4 * 3;
+        int rest = (int) (length % 4); // only in unpadded text
         return full - padding + (rest == 0 ? 0 : rest - 1);
     }
 
@@ -90,10 +154,17 @@ public final class Media {
         return new DecodingStream();
     }
 
-    /** All decoded bytes in a new array. */
+    /**
+     * All decoded bytes in a new array.
+     *
+     * @throws UncheckedIOException if the media are kept in a file that can no longer be read
+     */
     public byte[] toByteArray() {
+        if (array == null) {
+            return decodeFromSource();
+        }
         try {
-            ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(text, offset, length));
+            ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(array.text(), array.offset(), array.count()));
             byte[] array = decoded.array();
             // The JDK sizes the array exactly for padded text; copy only in the rare case it did not.
             if (decoded.arrayOffset() == 0 && decoded.remaining() == array.length) {
@@ -107,9 +178,46 @@ public final class Media {
         }
     }
 
-    /** The base64 text, as the service sent it. */
+    /** Media kept outside the heap: decoded a chunk at a time into an array of the exact size. */
+    private byte[] decodeFromSource() {
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new MediaDecodingException("media of " + size + " bytes do not fit in an array; use writeTo", null);
+        }
+        byte[] decoded = new byte[(int) size];
+        int filled = 0;
+        Chunks chunks = new Chunks();
+        try {
+            for (int n; (n = chunks.decodeNext()) > 0; filled += n) {
+                if (n > decoded.length - filled) {
+                    throw new MediaDecodingException("media is not valid base64: more bytes than its size", null);
+                }
+                System.arraycopy(chunks.decoded, 0, decoded, filled, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("media could not be read from where they are kept", e);
+        }
+        return filled == decoded.length ? decoded : Arrays.copyOf(decoded, filled);
+    }
+
+    /**
+     * The base64 text, as the service sent it.
+     *
+     * @throws UncheckedIOException if the media are kept in a file that can no longer be read
+     */
     public String toBase64() {
-        return new String(text, offset, length, StandardCharsets.ISO_8859_1);
+        if (array != null) {
+            return new String(array.text(), array.offset(), array.count(), StandardCharsets.ISO_8859_1);
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new MediaDecodingException("media text of " + length + " characters does not fit in a String", null);
+        }
+        byte[] text = new byte[(int) length];
+        try {
+            source.read(0, text, 0, text.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException("media could not be read from where they are kept", e);
+        }
+        return new String(text, StandardCharsets.ISO_8859_1);
     }
 
     /**
@@ -165,26 +273,26 @@ public final class Media {
      * cannot see alone, padding before the end of the text, is checked here.
      */
     private final class Chunks {
-        private final byte[] chunk = new byte[Math.min(CHUNK_CHARS, length)];
+        private final byte[] chunk = new byte[(int) Math.min(CHUNK_CHARS, length)];
         final byte[] decoded = new byte[chunk.length / 4 * 3 + 3];
-        private int position;
+        private long position;
 
         /** Decodes the next chunk into {@link #decoded}; returns how many bytes it holds, 0 at the end. */
-        int decodeNext() {
-            int n = Math.min(chunk.length, length - position);
+        int decodeNext() throws IOException {
+            int n = (int) Math.min(chunk.length, length - position);
             if (n == 0) {
                 return 0;
             }
             boolean last = position + n == length;
-            byte[] source = n == chunk.length ? chunk : new byte[n]; // only the last chunk can be shorter
-            System.arraycopy(text, offset + position, source, 0, n);
+            byte[] text = n == chunk.length ? chunk : new byte[n]; // only the last chunk can be shorter
+            source.read(position, text, 0, n);
             position += n;
-            if (!last && source[n - 1] == '=') {
+            if (!last && text[n - 1] == '=') {
                 throw new MediaDecodingException("media is not valid base64: padding before the end of the text",
                         null);
             }
             try {
-                return DECODER.decode(source, decoded);
+                return DECODER.decode(text, decoded);
             } catch (IllegalArgumentException e) {
                 throw new MediaDecodingException("media is not valid base64: " + e.getMessage(), e);
             }
@@ -197,7 +305,7 @@ public final class Media {
         private int available;
         private int next;
 
-        private boolean fill() {
+        private boolean fill() throws IOException {
             if (next < available) {
                 return true;
             }
@@ -210,12 +318,12 @@ public final class Media {
         }
 
         @Override
-        public int read() {
+        public int read() throws IOException {
             return fill() ? chunks.decoded[next++] & 0xff : -1;
         }
 
         @Override
-        public int read(byte[] b, int off, int len) {
+        public int read(byte[] b, int off, int len) throws IOException {
             Objects.checkFromIndexSize(off, len, b.length);
             if (len == 0) {
                 return 0;

@@ -3,9 +3,12 @@ package io.github.faceid4j.client;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
@@ -47,6 +50,8 @@ public final class FaceIdServiceBuilder {
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
     /** Longest wait for a rate-limit permit before {@link io.github.faceid4j.RateLimitTimeoutException}. */
     public static final Duration DEFAULT_RATE_LIMIT_MAX_WAIT = Duration.ofSeconds(10);
+    /** Bodies larger than this go to the spill directory, when one is set: 1 MiB. */
+    public static final long DEFAULT_SPILL_THRESHOLD = 1024 * 1024;
     /** Exchanges in flight at once per service (the I/O pool's size when the service owns it). */
     public static final int DEFAULT_MAX_CONCURRENCY = 16;
 
@@ -56,6 +61,8 @@ public final class FaceIdServiceBuilder {
     private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
     private Duration readTimeout = DEFAULT_READ_TIMEOUT;
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    private Path spillDirectory;
+    private long spillThreshold = DEFAULT_SPILL_THRESHOLD;
     private String language;
     private boolean allowInsecureHttp;
     private Clock clock = Clock.systemUTC();
@@ -136,6 +143,30 @@ public final class FaceIdServiceBuilder {
     /** Largest answer accepted, in bytes; default 64 MiB. */
     public FaceIdServiceBuilder maxResponseBytes(long bytes) {
         this.maxResponseBytes = bytes;
+        return this;
+    }
+
+    /**
+     * Keeps large answers in files in this directory instead of on the heap; default ({@code null}): in memory.
+     * A body larger than {@link #spillThreshold(long)} is written to a file there as it arrives, a chunk at a time,
+     * and the result's media read from that file when asked: neither the base64 text nor the decoded media of such
+     * a result is ever in memory whole, whatever its size. Costs a write and a read of the body through the page
+     * cache (docs/performance.md); worth it where heap is scarce and results are large or many at once.
+     *
+     * <p>Files are created owner-only and opened delete-on-close: on Linux and other Unix systems their names are
+     * gone as soon as they are opened (nothing is left behind, not even by a crash); the space is freed once the
+     * result's media are unreachable. They hold faces and identity documents: use a directory on storage your data
+     * protection rules allow (e.g. encrypted, not shared). The directory must exist and be writable; {@link #build()}
+     * checks by creating a file there.
+     */
+    public FaceIdServiceBuilder spillDirectory(Path directory) {
+        this.spillDirectory = directory;
+        return this;
+    }
+
+    /** Size in bytes above which an answer goes to the {@link #spillDirectory(Path) spill directory}; default 1 MiB. */
+    public FaceIdServiceBuilder spillThreshold(long bytes) {
+        this.spillThreshold = bytes;
         return this;
     }
 
@@ -285,6 +316,11 @@ public final class FaceIdServiceBuilder {
             problems.add(new FaceIdConfigurationException("maxResponseBytes",
                     "must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes));
         }
+        spillDirectoryProblem().ifPresent(problems::add);
+        if (spillThreshold < 0 || spillThreshold > Integer.MAX_VALUE - 8) {
+            problems.add(new FaceIdConfigurationException("spillThreshold",
+                    "must be between 0 and " + (Integer.MAX_VALUE - 8) + ", was " + spillThreshold));
+        }
         if (language != null && !SUPPORTED_LANGUAGES.contains(language)) {
             problems.add(new FaceIdConfigurationException("language",
                     "'" + language + "' is not supported; use one of " + sorted(SUPPORTED_LANGUAGES)));
@@ -326,14 +362,16 @@ public final class FaceIdServiceBuilder {
         }
         RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
         return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
-                readTimeout, (int) maxResponseBytes, language, clock, asyncExecutor, callTimeout,
+                readTimeout, (int) maxResponseBytes, spillDirectory, (int) spillThreshold, language, clock,
+                asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
                 rateLimitMaxWait, maxConcurrency, logRequests, proxy));
     }
 
     /** The validated settings a service runs with. */
     record Settings(String region, CredentialsProvider credentials, URI endpoint, Duration connectTimeout,
-                    Duration readTimeout, int maxResponseBytes, String language, Clock clock,
+                    Duration readTimeout, int maxResponseBytes, Path spillDirectory, int spillThreshold,
+                    String language, Clock clock,
                     ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
                     Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy) {
     }
@@ -359,6 +397,24 @@ public final class FaceIdServiceBuilder {
                             + " explicitly allowed; use https"));
         }
         return Optional.empty();
+    }
+
+    /** Checked by creating a spill file there, as a call would: a mistake shows at deployment, not on a call. */
+    private Optional<FaceIdConfigurationException> spillDirectoryProblem() {
+        if (spillDirectory == null) {
+            return Optional.empty();
+        }
+        if (!Files.isDirectory(spillDirectory)) {
+            return Optional.of(new FaceIdConfigurationException("spillDirectory",
+                    "'" + spillDirectory + "' is not an existing directory"));
+        }
+        try (ResponseBody.Spilled probe = ResponseBody.Spilled.create(spillDirectory)) {
+            probe.append(new byte[1], 1);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new FaceIdConfigurationException("spillDirectory",
+                    "'" + spillDirectory + "' does not take files: " + e.getClass().getSimpleName()));
+        }
     }
 
     /** Decides by the literal host only: no DNS lookup at build time. */

@@ -2,6 +2,7 @@ package io.github.faceid4j.client;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import io.github.faceid4j.model.Media;
@@ -75,15 +76,21 @@ final class MediaSlicer {
         return slice(body, length, null);
     }
 
+    Sliced slice(byte[] body, int length, PlainBlocks plain) throws MalformedDocument {
+        return slice(new ResponseBody.InMemory(body, length), plain);
+    }
+
     /**
      * @param plain what the reader learnt of the body while it arrived ({@link PlainBlocks}), or {@code null}:
      *              lets the search for the end of each media value pass over most of it
      */
-    Sliced slice(byte[] body, int length, PlainBlocks plain) throws MalformedDocument {
+    Sliced slice(ResponseBody body, PlainBlocks plain) throws MalformedDocument {
+        int length = body.length();
         List<Media> media = new ArrayList<>();
         ByteArrayOutputStream json = new ByteArrayOutputStream(Math.min(length, 16 * 1024));
+        ResponseBody.Window window = new ResponseBody.Window();
         int copied = 0;
-        SkippingInput input = new SkippingInput(body, length);
+        SkippingInput input = new SkippingInput(body);
         try (JsonParser parser = factory.createParser(input)) {
             JsonToken token = parser.nextToken();
             if (token != JsonToken.START_OBJECT) {
@@ -97,20 +104,20 @@ final class MediaSlicer {
                     case VALUE_STRING -> {
                         if (parser.getParsingContext().inObject() && MEDIA_MEMBERS.contains(parser.currentName())) {
                             int quote = input.bodyOffset(parser.currentTokenLocation().getByteOffset());
-                            int end = plainStringEnd(body, quote + 1, length, plain);
+                            int end = plainStringEnd(body, quote + 1, plain, window);
                             if (end >= 0) {
                                 // the usual case, plain base64: the parser need not scan megabytes again
-                                media.add(Media.ofBase64(body, quote + 1, end - quote - 1));
+                                media.add(body.media(quote + 1, end - quote - 1));
                                 input.skipTo(end);
-                            } else if ((end = closingQuote(body, quote + 1, length)) < 0) {
+                            } else if ((end = closingQuote(body, quote + 1, window)) < 0) {
                                 // escaped characters (e.g. "\/"): rare; let the parser unescape this one value
                                 media.add(Media.ofBase64(parser.getText()));
-                                end = endOfEscapedString(body, quote + 1, length);
+                                end = endOfEscapedString(body, quote + 1, window);
                             } else {
                                 // not plain ASCII: the parser checks it as it reads on; kept as it came
-                                media.add(Media.ofBase64(body, quote + 1, end - quote - 1));
+                                media.add(body.media(quote + 1, end - quote - 1));
                             }
-                            json.write(body, copied, quote - copied);
+                            copy(body, copied, quote, json, window);
                             json.write(('"' + String.valueOf(PLACEHOLDER) + (media.size() - 1) + '"')
                                     .getBytes(StandardCharsets.US_ASCII));
                             copied = end + 1;
@@ -132,7 +139,7 @@ final class MediaSlicer {
             if (parser.nextToken() != null) {
                 throw new MalformedDocument("there is content after the document");
             }
-            json.write(body, copied, end - copied);
+            copy(body, copied, end, json, window);
         } catch (IOException e) {
             // Jackson's messages quote parts of the document; keep only the kind of problem and where
             throw new MalformedDocument("the document is not well-formed JSON (" + e.getClass().getSimpleName()
@@ -141,9 +148,18 @@ final class MediaSlicer {
         return new Sliced(json.toByteArray(), media);
     }
 
+    /** Appends body bytes {@code [from, to)} to {@code out}. */
+    private static void copy(ResponseBody body, int from, int to, ByteArrayOutputStream out, ResponseBody.Window w) {
+        for (int i = from; i < to; ) {
+            int n = Math.min(to - i, ResponseBody.MAX_WINDOW);
+            body.window(i, i + n, w);
+            out.write(w.data, i - w.base, n);
+            i += n;
+        }
+    }
+
     private static String problemLocation(IOException e, SkippingInput input) {
-        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException p && p.getLocation() != null
-                && p.getLocation().getByteOffset() >= 0) {
+        if (e instanceof JsonProcessingException p && p.getLocation() != null && p.getLocation().getByteOffset() >= 0) {
             return " at byte " + input.bodyOffset(p.getLocation().getByteOffset());
         }
         return "";
@@ -158,14 +174,15 @@ final class MediaSlicer {
      * skipped before them to get body offsets.
      */
     private static final class SkippingInput extends InputStream {
-        private final byte[] body;
+        private final ResponseBody body;
+        private final ResponseBody.Window window = new ResponseBody.Window();
         private final int length;
         private int position;
         private long skipped;
 
-        SkippingInput(byte[] body, int length) {
+        SkippingInput(ResponseBody body) {
             this.body = body;
-            this.length = length;
+            this.length = body.length();
         }
 
         /** The body offset of a parser offset at or after the last skip. */
@@ -183,7 +200,8 @@ final class MediaSlicer {
 
         @Override
         public int read() {
-            return position < length ? body[position++] & 0xff : -1;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -194,8 +212,9 @@ final class MediaSlicer {
             if (position >= length) {
                 return -1;
             }
-            int n = Math.min(len, length - position);
-            System.arraycopy(body, position, into, offset, n);
+            int n = Math.min(Math.min(len, length - position), ResponseBody.MAX_WINDOW);
+            body.window(position, position + n, window);
+            System.arraycopy(window.data, position - window.base, into, offset, n);
             position += n;
             return n;
         }
@@ -218,22 +237,29 @@ final class MediaSlicer {
      * branch-free loop that the JIT compiles to vector instructions; only a block that has such a byte is then
      * read word by word, and the word that has it byte by byte. The search goes on if that byte was a space or '!'.
      */
-    static int plainStringEnd(byte[] body, int from, int length, PlainBlocks plain) {
+    static int plainStringEnd(ResponseBody body, int from, PlainBlocks plain, ResponseBody.Window w) {
+        int length = body.length();
         int i = from;
         while (i < length) {
             int blockEnd = Math.min(length, (i | PlainBlocks.MASK) + 1);
-            if (plain != null && (i & PlainBlocks.MASK) == 0 && plain.isPlain(i >>> PlainBlocks.SHIFT)
-                    || !anySpecial(body, i, blockEnd)) {
+            if (plain != null && (i & PlainBlocks.MASK) == 0 && plain.isPlain(i >>> PlainBlocks.SHIFT)) {
+                i = blockEnd;
+                continue;
+            }
+            body.window(i, blockEnd, w);
+            byte[] data = w.data;
+            int base = w.base;
+            if (!anySpecial(data, i - base, blockEnd - base)) {
                 i = blockEnd;
                 continue;
             }
             for (int last = blockEnd - Long.BYTES; i <= last; i += Long.BYTES) {
-                if ((specialBits((long) LONGS.get(body, i)) & HIGH_BITS) != 0) {
+                if ((specialBits((long) LONGS.get(data, i - base)) & HIGH_BITS) != 0) {
                     break;
                 }
             }
             for (int bytes = Math.min(blockEnd, i + Long.BYTES); i < bytes; i++) {
-                int b = body[i] & 0xff;
+                int b = data[i - base] & 0xff;
                 if (b == '"') {
                     return i;
                 }
@@ -243,6 +269,10 @@ final class MediaSlicer {
             }
         }
         return -1;
+    }
+
+    static int plainStringEnd(byte[] body, int from, int length, PlainBlocks plain) {
+        return plainStringEnd(new ResponseBody.InMemory(body, length), from, plain, new ResponseBody.Window());
     }
 
     static int plainStringEnd(byte[] body, int from, int length) {
@@ -292,18 +322,32 @@ final class MediaSlicer {
 
         /** The body's first {@code received} bytes are in {@code body}: looks at every block now complete. */
         void received(byte[] body, int received) {
+            received(body, 0, received);
+        }
+
+        /**
+         * The body's bytes up to {@code received} have arrived, and those from {@code base} on are in
+         * {@code data[i - base]} (the reader's buffer when it does not keep the body in one array): looks at every
+         * block now complete. The blocks not yet looked at must all start at or after {@code base}.
+         */
+        void received(byte[] data, int base, int received) {
             int complete = received >>> SHIFT;
             for (int k = classified; k < complete; k++) {
-                classify(body, k, (k + 1) << SHIFT);
+                classify(data, base, k, (k + 1) << SHIFT);
             }
             classified = Math.max(classified, complete);
         }
 
         /** The body is complete at {@code length} bytes: looks at the last, partial block too. */
         void finished(byte[] body, int length) {
-            received(body, length);
+            finished(body, 0, length);
+        }
+
+        /** As {@link #finished(byte[], int)}, for bytes from {@code base} on held in {@code data[i - base]}. */
+        void finished(byte[] data, int base, int length) {
+            received(data, base, length);
             if ((length & MASK) != 0 && classified == length >>> SHIFT) {
-                classify(body, classified, length);
+                classify(data, base, classified, length);
                 classified++;
             }
         }
@@ -313,8 +357,8 @@ final class MediaSlicer {
             return block < classified && (word >= special.length || (special[word] & (1L << block)) == 0);
         }
 
-        private void classify(byte[] body, int block, int end) {
-            if (anySpecial(body, block << SHIFT, end)) {
+        private void classify(byte[] data, int base, int block, int end) {
+            if (anySpecial(data, (block << SHIFT) - base, end - base)) {
                 if (block >>> 6 >= special.length) {
                     special = Arrays.copyOf(special, Math.max(special.length * 2, (block >>> 6) + 1));
                 }
@@ -323,26 +367,41 @@ final class MediaSlicer {
         }
     }
 
-    /** Index of the closing quote, or -1 when the string holds an escape. */
-    private static int closingQuote(byte[] body, int from, int length) {
-        for (int i = from; i < length; i++) {
-            byte b = body[i];
-            if (b == '"') {
-                return i;
-            }
-            if (b == '\\') {
-                return -1;
+    /** Index of the closing quote, or -1 when the string holds an escape (or is not terminated). */
+    private static int closingQuote(ResponseBody body, int from, ResponseBody.Window w) {
+        int length = body.length();
+        for (int start = from; start < length; start += ResponseBody.MAX_WINDOW) {
+            int end = Math.min(length, start + ResponseBody.MAX_WINDOW);
+            body.window(start, end, w);
+            for (int i = start; i < end; i++) {
+                byte b = w.data[i - w.base];
+                if (b == '"') {
+                    return i;
+                }
+                if (b == '\\') {
+                    return -1;
+                }
             }
         }
         return -1;
     }
 
-    private static int endOfEscapedString(byte[] body, int from, int length) throws MalformedDocument {
-        for (int i = from; i < length; i++) {
-            if (body[i] == '\\') {
-                i++;
-            } else if (body[i] == '"') {
-                return i;
+    private static int endOfEscapedString(ResponseBody body, int from, ResponseBody.Window w)
+            throws MalformedDocument {
+        int length = body.length();
+        boolean escaped = false;
+        for (int start = from; start < length; start += ResponseBody.MAX_WINDOW) {
+            int end = Math.min(length, start + ResponseBody.MAX_WINDOW);
+            body.window(start, end, w);
+            for (int i = start; i < end; i++) {
+                byte b = w.data[i - w.base];
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    return i;
+                }
             }
         }
         throw new MalformedDocument("a media value is not terminated");

@@ -38,21 +38,34 @@ final class ResponseDecoder {
         return decode(status, body, length, null);
     }
 
-    /** @param plain what the reader learnt of the body as it arrived, or {@code null} (see {@link MediaSlicer}) */
     VerificationResult decode(int status, byte[] body, int length, MediaSlicer.PlainBlocks plain) {
-        if (status != 200) {
-            throw new FaceIdDecodingException("FaceID answered with an HTTP error status", status,
-                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+        return decode(status, new ResponseBody.InMemory(body, length), plain);
+    }
+
+    /**
+     * Decodes a body and gives it up ({@link ResponseBody#close()}).
+     *
+     * @param plain what the reader learnt of the body as it arrived, or {@code null} (see {@link MediaSlicer})
+     */
+    VerificationResult decode(int status, ResponseBody body, MediaSlicer.PlainBlocks plain) {
+        try (body) {
+            return decodeOrThrow(status, body, plain);
         }
-        if (length == 0) {
+    }
+
+    private VerificationResult decodeOrThrow(int status, ResponseBody body, MediaSlicer.PlainBlocks plain) {
+        if (status != 200) {
+            throw new FaceIdDecodingException("FaceID answered with an HTTP error status", status, excerpt(body), null);
+        }
+        if (body.length() == 0) {
             throw new FaceIdDecodingException("FaceID answered with an empty body", status, "", null);
         }
         MediaSlicer.Sliced sliced;
         try {
-            sliced = slicer.slice(body, length, plain);
+            sliced = slicer.slice(body, plain);
         } catch (MediaSlicer.MalformedDocument e) {
             throw new FaceIdDecodingException("FaceID response is not valid JSON: " + e.getMessage(), status,
-                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+                    excerpt(body), null);
         }
         Wire.Envelope envelope;
         try {
@@ -61,17 +74,22 @@ final class ResponseDecoder {
         } catch (JsonbException | ClassCastException | jakarta.json.JsonException e) {
             // Yasson's messages may quote the offending value, which can be personal data: keep only the path to it.
             throw new FaceIdDecodingException("FaceID response is not valid JSON of the expected shape" + path(e), status,
-                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+                    excerpt(body), null);
         }
         if (envelope == null || envelope.response() == null) {
-            throw new FaceIdDecodingException("FaceID response has no Response object", status,
-                    Redaction.bodyExcerpt(body, length, EXCERPT_CHARS), null);
+            throw new FaceIdDecodingException("FaceID response has no Response object", status, excerpt(body), null);
         }
         Wire.Payload payload = envelope.response();
         if (payload.error() != null) {
             throw FaceIdServiceException.from(payload.error().code(), payload.error().message(), payload.requestId());
         }
         return payload.toResult();
+    }
+
+    /** A masked excerpt of the body's beginning (see {@link Redaction#bodyExcerpt}). */
+    private static String excerpt(ResponseBody body) {
+        byte[] head = body.head(EXCERPT_CHARS * 4);
+        return Redaction.bodyExcerpt(head, head.length, EXCERPT_CHARS);
     }
 
     private static final java.util.regex.Pattern PROPERTY = java.util.regex.Pattern.compile("property '([A-Za-z0-9]+)'");

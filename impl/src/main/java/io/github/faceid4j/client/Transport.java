@@ -96,30 +96,31 @@ final class Transport implements AutoCloseable {
         }
         try (response) {
             MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
-            Body answer = readBody(response, plain);
-            return decoder.decode(response.getStatus(), answer.bytes(), answer.length(), plain);
+            return decoder.decode(response.getStatus(), readBody(response, plain), plain);
         } catch (ProcessingException e) {
             throw transportFailure(e);
         }
     }
 
-    /** The body as read: the first {@code length} bytes of {@code bytes}. */
-    private record Body(byte[] bytes, int length) {
-    }
-
     /**
      * Reads the body, refusing it past the configured maximum before it can exhaust the heap, and tells
-     * {@code plain} about every block as it arrives (see {@link MediaSlicer.PlainBlocks}).
+     * {@code plain} about every block as it arrives (see {@link MediaSlicer.PlainBlocks}). Into an array of exactly
+     * Content-Length bytes, or into a spill file once the body is larger than the spill threshold (when a spill
+     * directory is configured).
      */
-    private Body readBody(Response response, MediaSlicer.PlainBlocks plain) {
+    private ResponseBody readBody(Response response, MediaSlicer.PlainBlocks plain) {
         int max = settings.maxResponseBytes();
         int declared = response.getLength();
         if (declared > max) {
             throw tooLarge(response.getStatus(), declared, max);
         }
+        boolean spill = settings.spillDirectory() != null;
         try (InputStream in = response.readEntity(InputStream.class)) {
             if (in == null) {
-                return new Body(new byte[0], 0);
+                return new ResponseBody.InMemory(new byte[0], 0);
+            }
+            if (spill && declared > settings.spillThreshold()) {
+                return readIntoFile(in, response.getStatus(), declared, plain, new byte[0], 0);
             }
             byte[] buffer = new byte[declared >= 0 ? declared : 64 * 1024];
             int length = 0;
@@ -131,6 +132,9 @@ final class Transport implements AutoCloseable {
                     if (length >= max) {
                         throw tooLarge(response.getStatus(), -1, max);
                     }
+                    if (spill && length > settings.spillThreshold()) {
+                        return readIntoFile(in, response.getStatus(), declared, plain, buffer, length);
+                    }
                     buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, max));
                 }
                 int n = in.read(buffer, length, buffer.length - length);
@@ -141,13 +145,93 @@ final class Transport implements AutoCloseable {
                 plain.received(buffer, length);
             }
             plain.finished(buffer, length);
-            if (declared >= 0 && length < declared) {
-                throw new FaceIdTransportException(describe("closed the connection after " + length + " of "
-                        + declared + " bytes", null), null);
-            }
-            return new Body(buffer, length);
+            checkComplete(declared, length);
+            return new ResponseBody.InMemory(buffer, length);
         } catch (IOException e) {
             throw transportFailure(e);
+        }
+    }
+
+    /** Bytes moved from the network to a spill file at a time: a whole number of plain-block sizes. */
+    private static final int SPILL_CHUNK = 64 * 1024;
+
+    /**
+     * Goes on reading into a new spill file, after the {@code readSoFar} bytes of {@code head} already read (and
+     * looked at by {@code plain}). Only one chunk of the body is in memory at a time.
+     */
+    private ResponseBody readIntoFile(InputStream in, int status, int declared, MediaSlicer.PlainBlocks plain,
+                                      byte[] head, int readSoFar) throws IOException {
+        int max = settings.maxResponseBytes();
+        ResponseBody.Spilled file = spillFile();
+        boolean complete = false;
+        try {
+            // whole blocks of the head go to the file now; the rest starts the first chunk, so that every chunk
+            // starts at a block boundary, as PlainBlocks needs
+            int aligned = readSoFar & ~MediaSlicer.PlainBlocks.MASK;
+            append(file, head, aligned);
+            byte[] chunk = new byte[SPILL_CHUNK];
+            int filled = readSoFar - aligned;
+            System.arraycopy(head, aligned, chunk, 0, filled);
+            int base = aligned;
+            while (true) {
+                int n = in.read(chunk, filled, chunk.length - filled);
+                if (n < 0) {
+                    break;
+                }
+                filled += n;
+                if ((long) base + filled > max) {
+                    throw tooLarge(status, -1, max);
+                }
+                plain.received(chunk, base, base + filled);
+                if (filled == chunk.length) {
+                    append(file, chunk, filled);
+                    base += filled;
+                    filled = 0;
+                }
+            }
+            plain.finished(chunk, base, base + filled);
+            append(file, chunk, filled);
+            checkComplete(declared, base + filled);
+            try {
+                file.complete();
+            } catch (IOException e) {
+                throw spillFailure(e);
+            }
+            complete = true;
+            return file;
+        } finally {
+            if (!complete) {
+                file.close();
+            }
+        }
+    }
+
+    private ResponseBody.Spilled spillFile() {
+        try {
+            return ResponseBody.Spilled.create(settings.spillDirectory());
+        } catch (IOException e) {
+            throw spillFailure(e);
+        }
+    }
+
+    private static void append(ResponseBody.Spilled file, byte[] bytes, int n) {
+        try {
+            file.append(bytes, n);
+        } catch (IOException e) {
+            throw spillFailure(e);
+        }
+    }
+
+    /** A local problem, not the service's: names the setting, and the kind of failure (no path, no data). */
+    private static FaceIdTransportException spillFailure(IOException e) {
+        return new FaceIdTransportException("FaceID response could not be written to the spill directory"
+                + " (spillDirectory): " + e.getClass().getSimpleName(), e);
+    }
+
+    private void checkComplete(int declared, int length) {
+        if (declared >= 0 && length < declared) {
+            throw new FaceIdTransportException(describe("closed the connection after " + length + " of "
+                    + declared + " bytes", null), null);
         }
     }
 

@@ -130,6 +130,63 @@ class MediaSlicerLargeValuesTest {
         assertThat(withBlocks.toByteArray()).isEqualTo(video).isEqualTo(without.toByteArray());
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 49_151, 49_152, 49_153, 100_000, 1_000_003})
+    void spilledBodiesAreSlicedExactlyAsInMemoryAcrossWindowBoundaries(int videoBytes) throws Exception {
+        byte[] video = bytes(videoBytes, 1);
+        byte[] frame = bytes(50_001, 2);
+        byte[] body = ("{\"Response\":{\"ErrorCode\":0,\"VideoBase64\":\"" + b64(video) + "\",\"Extra\":\"x\\\"y\","
+                + "\"BestFrameBase64\":\"" + b64(frame) + "\",\"RequestId\":\"r\"}}").getBytes(StandardCharsets.US_ASCII);
+        MediaSlicer.Sliced inMemory = slicer.slice(body, body.length);
+        for (MediaSlicer.PlainBlocks blocks : new MediaSlicer.PlainBlocks[] {null, blocksReadAsSpilled(body)}) {
+            try (ResponseBody.Spilled spilled = spilled(body)) {
+                MediaSlicer.Sliced sliced = slicer.slice(spilled, blocks);
+                assertThat(sliced.json()).isEqualTo(inMemory.json());
+                assertThat(sliced.media().get(0).toByteArray()).isEqualTo(video);
+                assertThat(sliced.media().get(1).toByteArray()).isEqualTo(frame);
+                assertThat(sliced.media().get(1).openStream().readAllBytes()).isEqualTo(frame);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {65_534, 65_535, 65_536, 65_537, 131_072})
+    void aSpilledValueWithAnEscapeOrAControlCharacterAtAWindowBoundaryIsHandledAsInMemory(int at) throws Exception {
+        String base64 = b64(bytes(150_000, 9));
+        int prefix = "{\"VideoBase64\":\"".length();
+        byte[] escaped = ("{\"VideoBase64\":\"" + base64.substring(0, at - prefix) + "\\/"
+                + base64.substring(at - prefix + 1) + "\"}").getBytes(StandardCharsets.US_ASCII);
+        try (ResponseBody.Spilled spilled = spilled(escaped)) {
+            assertThat(slicer.slice(spilled, blocksReadAsSpilled(escaped)).media().get(0).toBase64())
+                    .isEqualTo(slicer.slice(escaped, escaped.length).media().get(0).toBase64());
+        }
+        byte[] control = ("{\"VideoBase64\":\"" + base64 + "\"}").getBytes(StandardCharsets.US_ASCII);
+        control[at] = 0x01;
+        try (ResponseBody.Spilled spilled = spilled(control)) {
+            assertThatThrownBy(() -> slicer.slice(spilled, blocksReadAsSpilled(control)))
+                    .isInstanceOf(MediaSlicer.MalformedDocument.class);
+        }
+    }
+
+    private static ResponseBody.Spilled spilled(byte[] body) throws java.io.IOException {
+        ResponseBody.Spilled spilled = ResponseBody.Spilled.create(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        spilled.append(body, body.length);
+        spilled.complete();
+        return spilled;
+    }
+
+    /** What the reader learns when it moves the body to a file 64 KiB at a time (as Transport does). */
+    private static MediaSlicer.PlainBlocks blocksReadAsSpilled(byte[] body) {
+        MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();
+        int chunk = 64 * 1024;
+        int base = 0;
+        for (; body.length - base > chunk; base += chunk) {
+            blocks.received(java.util.Arrays.copyOfRange(body, base, base + chunk), base, base + chunk);
+        }
+        blocks.finished(java.util.Arrays.copyOfRange(body, base, body.length), base, body.length);
+        return blocks;
+    }
+
     /** What a reader learns when the body arrives in chunks of random sizes. */
     private static MediaSlicer.PlainBlocks blocksReadInChunks(Random random, byte[] body, int length) {
         MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();

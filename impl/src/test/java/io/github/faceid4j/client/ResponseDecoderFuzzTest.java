@@ -46,6 +46,62 @@ class ResponseDecoderFuzzTest {
         decodeAndTouch(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * A body spilled to a file ({@link ResponseBody.Spilled}, read through a mapping, 64 KiB windows) decodes to
+     * exactly what the same body in memory does, or fails the same way.
+     */
+    @Property
+    void spilledBodiesDecodeExactlyAsInMemory(@ForAll("mutatedBodies") byte[] body) throws Exception {
+        String inMemory = outcome(() -> decoder.decode(200, body, body.length));
+        String spilled = outcome(() -> {
+            ResponseBody.Spilled file = ResponseBody.Spilled.create(SPILL_DIRECTORY);
+            // in two appends, as the reader does when a body moves to the file part way
+            int half = body.length / 2;
+            file.append(body, half);
+            file.append(java.util.Arrays.copyOfRange(body, half, body.length), body.length - half);
+            file.complete();
+            return decoder.decode(200, file, null);
+        });
+        org.assertj.core.api.Assertions.assertThat(spilled).isEqualTo(inMemory);
+    }
+
+    private static final java.nio.file.Path SPILL_DIRECTORY = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+
+    private interface Decode {
+        VerificationResult run() throws Exception;
+    }
+
+    /** What a decode gave, as text: the result with every media's bytes, or the exception's type and message. */
+    private static String outcome(Decode decode) throws Exception {
+        VerificationResult result;
+        try {
+            result = decode.run();
+        } catch (FaceIdDecodingException | FaceIdServiceException documented) {
+            return documented.getClass().getSimpleName() + ": " + documented.getMessage();
+        }
+        StringBuilder text = new StringBuilder(result.toString());
+        text.append(media(result.videoBase64())).append(media(result.bestFrameBase64()));
+        if (result.ocrResult() != null) {
+            for (OcrResult ocr : result.ocrResult()) {
+                if (ocr != null) {
+                    text.append(media(ocr.cardImageBase64()));
+                }
+            }
+        }
+        return text.toString();
+    }
+
+    private static String media(Media media) {
+        if (media == null) {
+            return " null";
+        }
+        try {
+            return " " + media.toBase64() + "/" + media.size() + "/" + java.util.Arrays.toString(media.toByteArray());
+        } catch (Media.MediaDecodingException documented) {
+            return " " + media.toBase64() + "/" + media.size() + "/invalid";
+        }
+    }
+
     private void decodeAndTouch(byte[] body) {
         VerificationResult result;
         try {
