@@ -32,6 +32,8 @@ final class ConfigKeys {
             new Setting<>("connect-timeout", "connectTimeout", Values::duration, FaceIdServiceBuilder::connectTimeout),
             new Setting<>("read-timeout", "readTimeout", Values::duration, FaceIdServiceBuilder::readTimeout),
             new Setting<>("max-response-bytes", "maxResponseBytes", Values::longValue, FaceIdServiceBuilder::maxResponseBytes),
+            new Setting<>("spill-directory", "spillDirectory", Values::path, FaceIdServiceBuilder::spillDirectory),
+            new Setting<>("spill-threshold", "spillThreshold", Values::longValue, FaceIdServiceBuilder::spillThreshold),
             new Setting<>("language", "language", Values::text, FaceIdServiceBuilder::language),
             new Setting<>("allow-insecure-http", "allowInsecureHttp", Values::bool, FaceIdServiceBuilder::allowInsecureHttp),
             new Setting<>("call-timeout", "callTimeout", Values::duration, FaceIdServiceBuilder::callTimeout),

@@ -49,6 +49,14 @@ final class Values {
         throw new IllegalArgumentException("'" + text + "' is not a duration; use e.g. 500ms, 5s, 2m or PT5S");
     }
 
+    static java.nio.file.Path path(String text) {
+        try {
+            return java.nio.file.Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a file system path");
+        }
+    }
+
     static Long longValue(String text) {
         try {
             return Long.parseLong(text);
