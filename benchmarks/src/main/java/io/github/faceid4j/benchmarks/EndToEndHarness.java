@@ -11,6 +11,8 @@ import io.github.faceid4j.model.VerificationResult;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,6 +102,7 @@ final class EndToEndHarness {
     static final String OURS = "faceid4j";
     static final String OURS_STREAM = "faceid4j-stream";
     static final String OURS_DIRECT = "faceid4j-same-thread";
+    static final String OURS_SPILLED = "faceid4j-spilled";
     static final String NAIVE = "naive";
 
     private final PrintStream log;
@@ -110,11 +113,15 @@ final class EndToEndHarness {
 
     List<SizeResult> run(List<Plan> plans, boolean includeNaive) throws Exception {
         List<SizeResult> results = new ArrayList<>();
+        Path spillDirectory = Files.createTempDirectory("faceid4j-bench-spill");
         try (FaceIdEmulator emulator = FaceIdEmulator.builder().rateLimitPerSecond(1_000_000).build().start()) {
             Credentials credentials = Credentials.of(emulator.secretId(), emulator.secretKey());
             Floor floor = new Floor(emulator.endpoint(), credentials);
             try (VerificationResultService service = service(emulator, credentials, null);
                  VerificationResultService direct = service(emulator, credentials, new SameThreadExecutor());
+                 VerificationResultService spilled = FaceIdServiceBuilder.create().region("ap-singapore")
+                         .endpoint(emulator.endpoint()).credentials(credentials).rateLimiter(RateLimiter.unlimited())
+                         .callTimeout(Duration.ofSeconds(60)).spillDirectory(spillDirectory).build();
                  NaiveClient naive = includeNaive ? new NaiveClient(emulator.endpoint(), credentials) : null) {
                 List<Variant> variants = new ArrayList<>();
                 variants.add(variant(FLOOR, token -> floor.fetchAndDecodeVideo(token).length));
@@ -122,6 +129,8 @@ final class EndToEndHarness {
                 variants.add(variant(OURS_STREAM, token -> service.getResult(token).videoBase64()
                         .writeTo(OutputStream.nullOutputStream())));
                 variants.add(variant(OURS_DIRECT, token -> direct.getResult(token).videoBase64().toByteArray()
+                        .length));
+                variants.add(variant(OURS_SPILLED, token -> spilled.getResult(token).videoBase64().toByteArray()
                         .length));
                 if (naive != null) {
                     variants.add(variant(NAIVE, token -> naive.fetchAndDecodeVideo(token).length));
@@ -133,6 +142,8 @@ final class EndToEndHarness {
                     results.add(runSize(plan, token, variants, floor));
                 }
             }
+        } finally {
+            Files.deleteIfExists(spillDirectory); // spill files are deleted as they are opened: it is empty
         }
         return results;
     }

@@ -34,8 +34,13 @@ import java.util.concurrent.TimeUnit;
  * HeapLimitCheck file       ENDPOINT TOKEN VIDEO_BYTES DIR      one result, its video written to a file in DIR
  * HeapLimitCheck naive      ENDPOINT TOKEN VIDEO_BYTES          the naive Jersey + Yasson-into-String client
  * </pre>
+ *
+ * <p>With {@code -D}{@value #SPILL_PROPERTY}{@code =DIR} the service spills every answer to DIR
+ * ({@link FaceIdServiceBuilder#spillDirectory}, threshold 0).
  */
 public final class HeapLimitCheck {
+
+    static final String SPILL_PROPERTY = "faceid4j.heapcheck.spill";
 
     private HeapLimitCheck() {
     }
@@ -55,7 +60,8 @@ public final class HeapLimitCheck {
                 case "naive" -> naive(endpoint, credentials, token, videoBytes);
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             };
-            System.out.println("OK " + detail + "; heap pools' peaks sum to " + peakHeapMiB() + " MiB (an upper"
+            System.out.println("OK " + detail + (System.getProperty(SPILL_PROPERTY) != null ? ", spilled" : "")
+                    + "; heap pools' peaks sum to " + peakHeapMiB() + " MiB (an upper"
                     + " bound: pools peak at different times), -Xmx "
                     + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB usable");
             System.exit(0);
@@ -74,7 +80,12 @@ public final class HeapLimitCheck {
     }
 
     private static VerificationResultService service(URI endpoint, Credentials credentials, int concurrency) {
-        return FaceIdServiceBuilder.create()
+        FaceIdServiceBuilder builder = FaceIdServiceBuilder.create();
+        String spill = System.getProperty(SPILL_PROPERTY);
+        if (spill != null) {
+            builder.spillDirectory(Path.of(spill)).spillThreshold(0);
+        }
+        return builder
                 .region("ap-singapore")
                 .endpoint(endpoint)
                 .credentials(credentials)

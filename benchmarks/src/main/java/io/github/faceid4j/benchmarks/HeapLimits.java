@@ -30,6 +30,9 @@ final class HeapLimits {
         }
     }
 
+    /** Smaller than one 10 MiB answer (14 MB): what the spilled checks run in. */
+    static final String SPILLED_HEAP = "12m";
+
     private final PrintStream log;
 
     HeapLimits(PrintStream log) {
@@ -52,6 +55,14 @@ final class HeapLimits {
                         "concurrent", endpoint, "heap-10", Long.toString(tenMiB), "20"));
                 outcomes.add(child("20 MiB result's video written to a file", "48m", true,
                         "file", endpoint, "heap-20", Long.toString(twentyMiB), dir.toString()));
+                // spilled: each body is larger than the whole heap, so its base64 text cannot be in memory at once
+                String spill = "-D" + HeapLimitCheck.SPILL_PROPERTY + "=" + dir;
+                outcomes.add(child("spilled: 10 MiB fetch, video streamed", SPILLED_HEAP, true,
+                        spill, "fetch", endpoint, "heap-10", Long.toString(tenMiB)));
+                outcomes.add(child("spilled: 20 MiB result's video written to a file", SPILLED_HEAP, true,
+                        spill, "file", endpoint, "heap-20", Long.toString(twentyMiB), dir.toString()));
+                outcomes.add(child("spilled: 20 concurrent 10 MiB fetches, all held", "32m", true,
+                        spill, "concurrent", endpoint, "heap-10", Long.toString(tenMiB), "20"));
                 if (includeNaive) {
                     outcomes.add(child("naive client: 10 MiB fetch and decode (contrast)", "48m", false,
                             "naive", endpoint, "heap-10", Long.toString(tenMiB)));
@@ -68,15 +79,20 @@ final class HeapLimits {
         return outcomes;
     }
 
+    /** Runs one check; leading {@code -D...} arguments go to the child JVM, the rest to the check. */
     private Outcome child(String check, String heap, boolean expectedToPass, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        int first = 0;
+        while (first < args.length && args[first].startsWith("-D")) {
+            command.add(args[first++]);
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(HeapLimitCheck.class.getName());
-        command.addAll(List.of(args));
+        command.addAll(List.of(args).subList(first, args.length));
         long start = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output;
