@@ -198,6 +198,20 @@ class SpillDirectoryTest {
     }
 
     @Test
+    void aSpillDirectoryGoneAfterTheBuildFailsTheCallNamingTheSetting() throws Exception {
+        Path directory = Files.createDirectory(spill.resolve("removed-later"));
+        EMULATOR.get().script("gone-1", Scenario.passedWithVideoOfSize(64 * 1024));
+        try (VerificationResultService service = builder().maxAttempts(1).spillDirectory(directory).spillThreshold(0)
+                .build()) {
+            Files.delete(directory);
+            assertThatThrownBy(() -> service.getResult("gone-1"))
+                    .isInstanceOfSatisfying(FaceIdTransportException.class, e -> assertThat(e.getMessage())
+                            .contains("spill directory (spillDirectory)").doesNotContain(directory.toString()));
+        }
+        assertThat(openSpillFiles()).isZero();
+    }
+
+    @Test
     void concurrentSpilledFetchesEachGetTheirOwnBody() throws Exception {
         int calls = 8;
         for (int i = 0; i < calls; i++) {
