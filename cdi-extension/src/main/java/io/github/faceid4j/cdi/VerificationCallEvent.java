@@ -1,5 +1,7 @@
 package io.github.faceid4j.cdi;
 
+import io.github.faceid4j.client.Redaction;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -14,7 +16,7 @@ import java.util.Objects;
  *
  * <p>Carries nothing personal: the BizToken only as its first four characters, no result content besides its code.
  *
- * @param maskedToken the BizToken's first four characters and {@code "..."} ({@code "..."} alone for shorter tokens)
+ * @param maskedToken the BizToken's first four characters and {@code "..."} ({@code "***"} for shorter tokens)
  * @param clientName  the {@link FaceIdClient} name, or {@link #DEFAULT_CLIENT} ({@code ""}) for the unnamed client
  * @param outcome     passed, not passed, or an error
  * @param resultCode  the verification's final code ({@code 0} passed, {@code 17} not finished, ...) when a result
@@ -33,8 +35,6 @@ public record VerificationCallEvent(String maskedToken, String clientName, Outco
 
     /** The {@link #clientName()} of the unnamed (default) client. */
     public static final String DEFAULT_CLIENT = "";
-
-    private static final int VISIBLE = 4;
 
     /** How a call ended. */
     public enum Outcome {
@@ -66,11 +66,11 @@ public record VerificationCallEvent(String maskedToken, String clientName, Outco
         };
     }
 
-    /** The masking rule of {@link #maskedToken()}: the first four characters and {@code "..."}. */
+    /**
+     * The masking rule of {@link #maskedToken()}, the library's everywhere ({@link Redaction#prefix}): the first four
+     * characters and {@code "..."}, {@code "***"} for shorter tokens.
+     */
     public static String mask(String bizToken) {
-        if (bizToken == null) {
-            return null;
-        }
-        return bizToken.length() <= VISIBLE ? "..." : bizToken.substring(0, VISIBLE) + "...";
+        return Redaction.prefix(bizToken);
     }
 }

@@ -79,7 +79,7 @@ class ObservedVerificationResultServiceTest {
     @Test
     void masksTokens() {
         assertThat(VerificationCallEvent.mask("abcdefgh")).isEqualTo("abcd...");
-        assertThat(VerificationCallEvent.mask("abcd")).isEqualTo("...");
+        assertThat(VerificationCallEvent.mask("abcd")).isEqualTo("***");
         assertThat(VerificationCallEvent.mask(null)).isNull();
     }
 }

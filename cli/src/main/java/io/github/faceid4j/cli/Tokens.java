@@ -1,17 +1,17 @@
 package io.github.faceid4j.cli;
 
-/** How the CLI shows a BizToken: its first four characters, enough to tell tokens apart, not enough to use one. */
-final class Tokens {
+import io.github.faceid4j.client.Redaction;
 
-    private static final int SHOWN = 4;
+/**
+ * How the CLI shows a BizToken: as the library does everywhere ({@link Redaction#prefix}, its first four
+ * characters), and {@code "-"} for none.
+ */
+final class Tokens {
 
     private Tokens() {
     }
 
     static String mask(String bizToken) {
-        if (bizToken == null) {
-            return "-";
-        }
-        return bizToken.length() <= SHOWN ? "***" : bizToken.substring(0, SHOWN) + "...";
+        return bizToken == null ? "-" : Redaction.prefix(bizToken);
     }
 }

@@ -3,8 +3,11 @@ package io.github.faceid4j.client;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** How this module prints values it must not reveal: tokens and ids by a short prefix, JSON text with strings masked. */
-final class Redaction {
+/**
+ * How faceid4j prints values it must not reveal: BizTokens and ids by a short prefix, JSON text with strings masked.
+ * {@link #prefix} is public so that every module (the CLI, the CDI extension's events) masks a BizToken the same way.
+ */
+public final class Redaction {
 
     private static final int PREFIX = 4;
     private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:)?");
@@ -12,8 +15,11 @@ final class Redaction {
     private Redaction() {
     }
 
-    /** The first few characters and an ellipsis: enough to correlate log lines, not enough to use. */
-    static String prefix(String value) {
+    /**
+     * The first four characters and an ellipsis ({@code "abcd..."}), {@code "***"} for four characters or fewer,
+     * {@code null} for {@code null}: enough to correlate log lines, not enough to use.
+     */
+    public static String prefix(String value) {
         if (value == null) {
             return null;
         }
