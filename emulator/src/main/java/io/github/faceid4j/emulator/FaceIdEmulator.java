@@ -78,6 +78,8 @@ public final class FaceIdEmulator implements AutoCloseable {
     private final int rateLimit;
     private final Clock clock;
     private final int handlerThreads;
+    /** Every handler thread ever started, joined by {@link #close()}. */
+    private final java.util.Queue<Thread> startedThreads = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final RequestValidator validator;
     private final SlidingWindowLimiter limiter;
     private final String threadPrefix;
@@ -129,6 +131,8 @@ public final class FaceIdEmulator implements AutoCloseable {
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, threadPrefix + "handler-" + n.incrementAndGet());
             t.setDaemon(true); // a forgotten close() must not keep a test JVM alive
+            startedThreads.removeIf(old -> !old.isAlive()); // idle threads time out: keep only the living
+            startedThreads.add(t);
             return t;
         };
         // Fixed size, idle threads time out: enough for load tests firing 50 concurrent requests.
@@ -181,7 +185,18 @@ public final class FaceIdEmulator implements AutoCloseable {
             }
             if (pool != null) {
                 pool.shutdownNow(); // interrupts handlers sleeping in slow scenarios
-                if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                boolean stopped = pool.awaitTermination(5, TimeUnit.SECONDS);
+                // A terminated pool's last workers may still be returning from run(): join them, so that no
+                // emulator thread is alive once close() returns, as promised (a test counting threads relies on it)
+                for (Thread t : startedThreads) {
+                    long left = deadline - System.nanoTime();
+                    if (left > 0) {
+                        t.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                    }
+                    stopped &= !t.isAlive();
+                }
+                if (!stopped) {
                     LOG.log(System.Logger.Level.WARNING, "FaceID emulator handler threads did not stop within 5 s");
                 }
             }

@@ -82,8 +82,8 @@ class LifecycleTest {
         emulator.close();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(emulator.isRunning()).isFalse();
-        waitUntil(() -> liveThreads(prefix).isEmpty() && liveThreads("HTTP-Dispatcher").isEmpty());
-        assertThat(liveThreads(prefix)).isEmpty();
+        assertThat(liveThreads(prefix)).as("no handler thread alive once close() has returned").isEmpty();
+        waitUntil(() -> liveThreads("HTTP-Dispatcher").isEmpty());
         assertThat(liveThreads("HTTP-Dispatcher")).isEmpty();
         for (var f : inFlight) {
             assertThat(f).failsWithin(Duration.ofSeconds(5));
