@@ -34,6 +34,7 @@ final class ConfigKeys {
             new Setting<>("max-response-bytes", "maxResponseBytes", Values::longValue, FaceIdServiceBuilder::maxResponseBytes),
             new Setting<>("spill-directory", "spillDirectory", Values::path, FaceIdServiceBuilder::spillDirectory),
             new Setting<>("spill-threshold", "spillThreshold", Values::longValue, FaceIdServiceBuilder::spillThreshold),
+            new Setting<>("spill-max-bytes", "spillMaxBytes", Values::longValue, FaceIdServiceBuilder::spillMaxBytes),
             new Setting<>("language", "language", Values::text, FaceIdServiceBuilder::language),
             new Setting<>("allow-insecure-http", "allowInsecureHttp", Values::bool, FaceIdServiceBuilder::allowInsecureHttp),
             new Setting<>("call-timeout", "callTimeout", Values::duration, FaceIdServiceBuilder::callTimeout),

@@ -52,6 +52,8 @@ public final class FaceIdServiceBuilder {
     public static final Duration DEFAULT_RATE_LIMIT_MAX_WAIT = Duration.ofSeconds(10);
     /** Bodies larger than this go to the spill directory, when one is set: 1 MiB. */
     public static final long DEFAULT_SPILL_THRESHOLD = 1024 * 1024;
+    /** Disk space spilled answers may hold at once, per service: 1 GiB. */
+    public static final long DEFAULT_SPILL_MAX_BYTES = 1024L * 1024 * 1024;
     /** Exchanges in flight at once per service (the I/O pool's size when the service owns it). */
     public static final int DEFAULT_MAX_CONCURRENCY = 16;
 
@@ -63,6 +65,7 @@ public final class FaceIdServiceBuilder {
     private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
     private Path spillDirectory;
     private long spillThreshold = DEFAULT_SPILL_THRESHOLD;
+    private long spillMaxBytes = DEFAULT_SPILL_MAX_BYTES;
     private String language;
     private boolean allowInsecureHttp;
     private Clock clock = Clock.systemUTC();
@@ -167,6 +170,17 @@ public final class FaceIdServiceBuilder {
     /** Size in bytes above which an answer goes to the {@link #spillDirectory(Path) spill directory}; default 1 MiB. */
     public FaceIdServiceBuilder spillThreshold(long bytes) {
         this.spillThreshold = bytes;
+        return this;
+    }
+
+    /**
+     * Disk space the spilled answers of this service may hold at once; default 1 GiB. A spilled answer's space is
+     * freed once its result is no longer reachable and has been garbage-collected, which can be late, as spilled
+     * answers hardly use the heap. At the bound the service asks for a collection (as the JDK does for direct
+     * buffers) and, if that frees too little, keeps the answer in memory and logs a warning.
+     */
+    public FaceIdServiceBuilder spillMaxBytes(long bytes) {
+        this.spillMaxBytes = bytes;
         return this;
     }
 
@@ -317,6 +331,9 @@ public final class FaceIdServiceBuilder {
                     "must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes));
         }
         spillDirectoryProblem().ifPresent(problems::add);
+        if (spillMaxBytes < 1) {
+            problems.add(new FaceIdConfigurationException("spillMaxBytes", "must be at least 1, was " + spillMaxBytes));
+        }
         if (spillThreshold < 0 || spillThreshold > Integer.MAX_VALUE - 8) {
             problems.add(new FaceIdConfigurationException("spillThreshold",
                     "must be between 0 and " + (Integer.MAX_VALUE - 8) + ", was " + spillThreshold));
@@ -362,7 +379,7 @@ public final class FaceIdServiceBuilder {
         }
         RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
         return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
-                readTimeout, (int) maxResponseBytes, spillDirectory, (int) spillThreshold, language, clock,
+                readTimeout, (int) maxResponseBytes, spillDirectory, (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
                 rateLimitMaxWait, maxConcurrency, logRequests, proxy));
@@ -371,7 +388,7 @@ public final class FaceIdServiceBuilder {
     /** The validated settings a service runs with. */
     record Settings(String region, CredentialsProvider credentials, URI endpoint, Duration connectTimeout,
                     Duration readTimeout, int maxResponseBytes, Path spillDirectory, int spillThreshold,
-                    String language, Clock clock,
+                    long spillMaxBytes, String language, Clock clock,
                     ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
                     Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy) {
     }

@@ -154,6 +154,11 @@ abstract sealed class ResponseBody implements AutoCloseable permits ResponseBody
             return length;
         }
 
+        /** The mapping made by {@link #complete()}: the file's space is freed once it has been collected. */
+        Object mapping() {
+            return bytes;
+        }
+
         @Override
         void window(int from, int to, Window w) {
             byte[] buffer = w.buffer();

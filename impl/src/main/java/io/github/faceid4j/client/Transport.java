@@ -32,12 +32,15 @@ final class Transport implements AutoCloseable {
 
     private final FaceIdServiceBuilder.Settings settings;
     private final ResponseDecoder decoder;
+    /** Bounds what spilled answers hold on disk; {@code null} when answers are kept in memory. */
+    private final SpillSpace spillSpace;
     private final Client client;
     private final WebTarget target;
 
     Transport(FaceIdServiceBuilder.Settings settings) {
         this.settings = settings;
         this.decoder = new ResponseDecoder(settings.maxResponseBytes());
+        this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
         RequestLogging.quietJdkHttpLogging();
         // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
@@ -114,13 +117,16 @@ final class Transport implements AutoCloseable {
         if (declared > max) {
             throw tooLarge(response.getStatus(), declared, max);
         }
-        boolean spill = settings.spillDirectory() != null;
+        boolean spill = spillSpace != null;
         try (InputStream in = response.readEntity(InputStream.class)) {
             if (in == null) {
                 return new ResponseBody.InMemory(new byte[0], 0);
             }
             if (spill && declared > settings.spillThreshold()) {
-                return readIntoFile(in, response.getStatus(), declared, plain, new byte[0], 0);
+                if (spillSpace.hasRoomFor(declared)) {
+                    return readIntoFile(in, response.getStatus(), declared, plain, new byte[0], 0);
+                }
+                spill = false;
             }
             byte[] buffer = new byte[declared >= 0 ? declared : 64 * 1024];
             int length = 0;
@@ -133,7 +139,10 @@ final class Transport implements AutoCloseable {
                         throw tooLarge(response.getStatus(), -1, max);
                     }
                     if (spill && length > settings.spillThreshold()) {
-                        return readIntoFile(in, response.getStatus(), declared, plain, buffer, length);
+                        if (spillSpace.hasRoomFor(length)) {
+                            return readIntoFile(in, response.getStatus(), declared, plain, buffer, length);
+                        }
+                        spill = false; // asked once per answer
                     }
                     buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, max));
                 }
@@ -197,6 +206,7 @@ final class Transport implements AutoCloseable {
             } catch (IOException e) {
                 throw spillFailure(e);
             }
+            spillSpace.track(file.mapping(), file.length());
             complete = true;
             return file;
         } finally {

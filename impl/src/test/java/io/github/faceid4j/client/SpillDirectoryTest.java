@@ -212,6 +212,34 @@ class SpillDirectoryTest {
     }
 
     @Test
+    void spilledAnswersHeldByResultsInUseAreBoundedBySpillMaxBytes() throws Exception {
+        for (String token : List.of("bound-a", "bound-b", "bound-c")) {
+            EMULATOR.get().script(token, Scenario.passedWithVideoOfSize(1024 * 1024)); // ~1.4 MB answers
+        }
+        try (LogCapture log = new LogCapture();
+             VerificationResultService service = builder().spillDirectory(spill).spillThreshold(0)
+                     .spillMaxBytes(2_000_000).build()) {
+            VerificationResult a = service.getResult("bound-a");
+            assertThat(spillMappings()).isEqualTo(1);
+
+            // a is still in use: no room for b on disk, even after a collection; b is kept in memory, and works
+            VerificationResult b = service.getResult("bound-b");
+            assertThat(spillMappings()).isEqualTo(1);
+            assertThat(b.videoBase64().size()).isEqualTo(1024 * 1024);
+            assertThat(log.lines(SpillSpace.class.getName())).singleElement().asString()
+                    .startsWith("WARNING").contains("spill space is full", "spillMaxBytes");
+
+            // once a is let go, the collection the service asks for frees its space: c is spilled again
+            assertThat(a.videoBase64().toByteArray()).hasSize(1024 * 1024);
+            a = null;
+            VerificationResult c = service.getResult("bound-c");
+            assertThat(spillMappings()).as("a's mapping freed, c's made").isEqualTo(1);
+            assertThat(c.videoBase64().toByteArray()).isEqualTo(b.videoBase64().toByteArray());
+            assertThat(log.lines(SpillSpace.class.getName())).hasSize(1);
+        }
+    }
+
+    @Test
     void concurrentSpilledFetchesEachGetTheirOwnBody() throws Exception {
         int calls = 8;
         for (int i = 0; i < calls; i++) {
@@ -252,6 +280,8 @@ class SpillDirectoryTest {
                 });
         assertThatThrownBy(() -> builder().spillThreshold(-1).build())
                 .isInstanceOfSatisfying(FaceIdConfigurationException.class, e -> assertThat(e.key()).isEqualTo("spillThreshold"));
+        assertThatThrownBy(() -> builder().spillMaxBytes(0).build())
+                .isInstanceOfSatisfying(FaceIdConfigurationException.class, e -> assertThat(e.key()).isEqualTo("spillMaxBytes"));
         assertThat(openSpillFiles()).as("the build's probe file is closed").isZero();
     }
 
