@@ -41,6 +41,8 @@ public final class Main {
     private Main() {
     }
 
+    static final int WARM_UP_ROUNDS_1_MIB = 1_000;
+
     public static void main(String[] args) throws Exception {
         // The JDK HttpServer under the emulator leaves Nagle's algorithm on unless told otherwise; with the
         // client's delayed ACKs that adds 40 ms stalls to many answers, floor and ours alike, which hides what the
@@ -81,7 +83,10 @@ public final class Main {
         if (parts.contains("e2e")) {
             System.out.println("== End-to-end harness: floor, faceid4j and naive interleaved, emulator on loopback");
             List<EndToEndHarness.SizeResult> e2e = new EndToEndHarness(System.out).run(List.of(
-                    new EndToEndHarness.Plan(EndToEndHarness.MIB, 50, rounds(200, scale)),
+                    // 1,000 warm-up rounds: with 50, C2 was still compiling on one of the two cores during the 1 MiB
+                    // rounds (0.4-0.7 of a core, perf), slowing the variants that run the most code: a one-time
+                    // cost (LifecycleBenchmark measures it), not a per-call one. See docs/performance.md.
+                    new EndToEndHarness.Plan(EndToEndHarness.MIB, WARM_UP_ROUNDS_1_MIB, rounds(200, scale)),
                     new EndToEndHarness.Plan(10 * EndToEndHarness.MIB, 10, rounds(60, scale)),
                     new EndToEndHarness.Plan(20 * EndToEndHarness.MIB, 6, rounds(40, scale))), naive);
             Reports.endToEnd(report, e2e);

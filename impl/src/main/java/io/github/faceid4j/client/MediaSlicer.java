@@ -174,6 +174,7 @@ final class MediaSlicer {
      * skipped before them to get body offsets.
      */
     private static final class SkippingInput extends InputStream {
+        private static final int READ_SIZE = 1024;
         private final ResponseBody body;
         private final ResponseBody.Window window = new ResponseBody.Window();
         private final int length;
@@ -212,7 +213,9 @@ final class MediaSlicer {
             if (position >= length) {
                 return -1;
             }
-            int n = Math.min(Math.min(len, length - position), ResponseBody.MAX_WINDOW);
+            // At most READ_SIZE at a time: what the parser holds past the start of a media value it scans byte by byte
+            // before a skip can take effect, so the less it holds, the less it scans (Jackson asks for 8,000).
+            int n = Math.min(Math.min(len, length - position), READ_SIZE);
             body.window(position, position + n, window);
             System.arraycopy(window.data, position - window.base, into, offset, n);
             position += n;

@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One call from start to its single outcome: take a rate-limit permit, send, retry transient failures with
@@ -24,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * send times.
  *
  * <p>The deadline is enforced by a watchdog that completes the call with {@link FaceIdTimeoutException}; an
- * exchange still running then ends by its own read timeout, which was capped by the time left when it started.
+ * exchange still running then ends by its own read timeout, which was capped by the time left when it started. A
+ * synchronous call's first attempt on the caller's own thread runs without one (scheduling it cost a timer wake-up
+ * per call, ~30 µs): nobody can see the result before that attempt returns, and the deadline is checked then.
  */
 final class ResilientCall {
 
@@ -39,6 +42,8 @@ final class ResilientCall {
     /** Until when the current attempt may wait for a permit. */
     private volatile long permitDeadline;
     private volatile long permitWait;
+    /** Whether the deadline's watchdog has been scheduled (see {@link #armWatchdog}). */
+    private final AtomicBoolean watched = new AtomicBoolean();
 
     /** What a call needs to know about pacing, retries and time, fixed when the service is built. */
     record Policies(RateLimiter limiter, Duration maxPermitWait, RetryPolicy retry, Duration callTimeout,
@@ -71,16 +76,45 @@ final class ResilientCall {
                                                        ScheduledExecutorService timer, Executor io,
                                                        boolean callerWaits) {
         ResilientCall call = new ResilientCall(bizToken, policies, transport, timer, io);
-        ScheduledFuture<?> watchdog = timer.schedule(() -> call.fail(call.deadlineExceeded(null)),
-                policies.callTimeout().toNanos(), TimeUnit.NANOSECONDS);
-        call.result.whenComplete((r, e) -> watchdog.cancel(false));
         if (callerWaits) {
+            // No watchdog while the caller's own thread makes the first attempt: nobody can see the result before
+            // that attempt returns, and then the deadline is checked as the watchdog would have enforced it. The
+            // watchdog is armed as soon as anything is handed to the timer or the I/O executor.
             call.beginAttempt();
             call.acquireAndSend();
+            if (!call.result.isDone()) {
+                call.armWatchdog();
+            }
         } else {
+            call.armWatchdog();
             call.nextAttempt();
         }
         return call.result;
+    }
+
+    /** Schedules the deadline's watchdog, once; a no-op when already armed. */
+    private void armWatchdog() {
+        if (!watched.compareAndSet(false, true)) {
+            return;
+        }
+        ScheduledFuture<?> watchdog;
+        try {
+            watchdog = timer.schedule(() -> fail(deadlineExceeded(null)), deadline - System.nanoTime(),
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            fail(new FaceIdTransportException("the service is closed", e));
+            return;
+        }
+        result.whenComplete((r, e) -> watchdog.cancel(false));
+    }
+
+    /** Without a watchdog (the caller's own attempt), what it would have done by now: fail at the deadline. */
+    private boolean deadlinePassedUnwatched() {
+        if (!watched.get() && deadline - System.nanoTime() <= 0) {
+            fail(deadlineExceeded(null));
+            return true;
+        }
+        return false;
     }
 
     private void nextAttempt() {
@@ -131,6 +165,7 @@ final class ResilientCall {
     }
 
     private void runOnIo(Runnable task) {
+        armWatchdog();
         try {
             io.execute(task);
         } catch (RejectedExecutionException e) {
@@ -150,9 +185,15 @@ final class ResilientCall {
         try {
             VerificationResult answer = transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
                     cap(policies.readTimeout(), remaining), release);
+            if (deadlinePassedUnwatched()) {
+                return;
+            }
             logAnswer(answer, attemptStart);
             result.complete(answer);
         } catch (FaceIdException e) {
+            if (deadlinePassedUnwatched()) {
+                return;
+            }
             FaceIdConfigurationException configuration = configurationCause(e);
             if (configuration != null) {
                 fail(configuration); // e.g. no credentials: the signing filter threw it inside Jersey
@@ -160,6 +201,9 @@ final class ResilientCall {
                 onFailure(e, attemptStart);
             }
         } catch (RuntimeException e) {
+            if (deadlinePassedUnwatched()) {
+                return;
+            }
             fail(new FaceIdTransportException("FaceID call failed unexpectedly: " + e.getClass().getName(), e));
         } catch (Error e) {
             result.completeExceptionally(e); // e.g. OutOfMemoryError: the caller sees it as it is, not a timeout
@@ -258,6 +302,7 @@ final class ResilientCall {
     }
 
     private void schedule(Runnable task, long delayNanos) {
+        armWatchdog();
         try {
             timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
