@@ -29,12 +29,13 @@ import java.util.TreeSet;
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar [all] [e2e] [heap] [jmh] [--rounds=X] [--no-naive] [--emulator-nagle]
- *                                            [--report=FILE]
+ *                                            [--warm-up-1mib=N] [--report=FILE]
  * </pre>
  * With no part named, all run: the interleaved end-to-end harness (1, 10, 20 MiB), the heap-limit checks in
  * child JVMs, and the JMH benchmarks (decode CPU cost with {@code -prof gc}, signing, build versus call).
  * {@code --rounds=X} scales the measured rounds of the harness (default 1.0 = 200/60/40 rounds at 1/10/20 MiB).
  * {@code --emulator-nagle} leaves the emulator's HTTP server with Nagle's algorithm on, as it is by default.
+ * {@code --warm-up-1mib=N} sets the warm-up rounds before the 1 MiB rounds (default 1,000; 50 shows the JIT at work).
  */
 public final class Main {
 
@@ -54,12 +55,15 @@ public final class Main {
         Set<String> parts = new TreeSet<>();
         double scale = 1.0;
         boolean naive = true;
+        int warmUp1MiB = WARM_UP_ROUNDS_1_MIB;
         Path reportFile = Path.of("benchmarks", "target", "performance-report.md");
         for (String arg : args) {
             if (arg.startsWith("--rounds=")) {
                 scale = Double.parseDouble(arg.substring("--rounds=".length()));
             } else if (arg.equals("--emulator-nagle")) {
                 continue;
+            } else if (arg.startsWith("--warm-up-1mib=")) {
+                warmUp1MiB = Integer.parseInt(arg.substring("--warm-up-1mib=".length()));
             } else if (arg.equals("--no-naive")) {
                 naive = false;
             } else if (arg.startsWith("--report=")) {
@@ -86,7 +90,7 @@ public final class Main {
                     // 1,000 warm-up rounds: with 50, C2 was still compiling on one of the two cores during the 1 MiB
                     // rounds (0.4-0.7 of a core, perf), slowing the variants that run the most code: a one-time
                     // cost (LifecycleBenchmark measures it), not a per-call one. See docs/performance.md.
-                    new EndToEndHarness.Plan(EndToEndHarness.MIB, WARM_UP_ROUNDS_1_MIB, rounds(200, scale)),
+                    new EndToEndHarness.Plan(EndToEndHarness.MIB, warmUp1MiB, rounds(200, scale)),
                     new EndToEndHarness.Plan(10 * EndToEndHarness.MIB, 10, rounds(60, scale)),
                     new EndToEndHarness.Plan(20 * EndToEndHarness.MIB, 6, rounds(40, scale))), naive);
             Reports.endToEnd(report, e2e);
