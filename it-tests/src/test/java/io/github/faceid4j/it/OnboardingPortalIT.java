@@ -96,6 +96,21 @@ class OnboardingPortalIT {
     }
 
     @Test
+    void theSpillingClientArchivesTheSameVideoAsTheDefaultOne() {
+        // the jakarta client spills every answer to a file inside the server and reads the video back from it
+        Portal.Answer inMemory = Portal.get(base, "api/onboarding/return?token=passed-archive-1");
+        Portal.Answer spilled = Portal.get(base, "api/onboarding/id/return?token=passed-archive-2");
+
+        assertThat(inMemory.status()).as(inMemory.toString()).isEqualTo(200);
+        assertThat(spilled.status()).as(spilled.toString()).isEqualTo(200);
+        assertThat(inMemory.json().getJsonNumber("videoBytes").longValue()).isPositive();
+        assertThat(spilled.json().getJsonNumber("videoBytes").longValue())
+                .isEqualTo(inMemory.json().getJsonNumber("videoBytes").longValue());
+        assertThat(spilled.json().getString("cardType")).isEqualTo("MLIDCard");
+        assertNoPersonalData(spilled);
+    }
+
+    @Test
     void bothClientsAreDistinctBeans() {
         assertThat(Portal.get(base, "api/onboarding/return?token=passed-both-1").status()).isEqualTo(200);
         assertThat(Portal.get(base, "api/onboarding/id/return?token=passed-both-2").status()).isEqualTo(200);

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param attempts       how many attempts the customer made
  * @param bestSimilarity the highest face similarity over all attempts, {@code null} when none was measured
  * @param cardType       the kind of identity document recognised (e.g. {@code MLIDCard}), {@code null} if none
+ * @param videoBytes     size of the liveness video as archived (decoded through a stream, as a portal would when
+ *                       storing it), 0 when none was sent
  * @param client         which configured FaceID client answered ({@code default} or the client name)
  * @param requestId      the service's RequestId, for support
  */
@@ -34,6 +36,7 @@ public record VerificationSummary(
         int attempts,
         Float bestSimilarity,
         String cardType,
+        long videoBytes,
         String client,
         String requestId) {
 
@@ -53,8 +56,24 @@ public record VerificationSummary(
                 result.attempts().size(),
                 best,
                 cardType(result),
+                archiveVideo(result),
                 client,
                 result.requestId());
+    }
+
+    /**
+     * Stands for archiving the video (to object storage, say): decodes it a chunk at a time, wherever the service
+     * kept it (in memory, or in a spill file for the {@code jakarta} client), and counts the bytes.
+     */
+    private static long archiveVideo(VerificationResult result) {
+        if (result.videoBase64() == null) {
+            return 0;
+        }
+        try {
+            return result.videoBase64().writeTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**
