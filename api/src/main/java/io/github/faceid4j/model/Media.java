@@ -59,21 +59,23 @@ public final class Media {
 
     /**
      * Base64 text kept somewhere other than the heap, typically a region of a file a service spilled a large
-     * response to, read a part at a time. Meant for implementations of the service; applications need not care
-     * where a result's media are kept. A source's content must never change, and reads must be safe from several
-     * threads at once.
+     * response to, read a part at a time. Meant for implementations of the service (faceid4j's own reads a
+     * read-only mapping, which cannot fail once made); applications need not care where a result's media are kept.
+     * A source's content must never change, and reads must be safe from several threads at once. Media over a
+     * source that can fail to read make {@link #toByteArray()} and {@link #toBase64()} throw
+     * {@link UncheckedIOException}, which media over an array never do.
      */
     public interface Source {
         /** Length of the text, in characters (one ASCII byte each). */
         long length();
 
         /**
-         * Copies {@code length} characters of text starting at {@code position} into {@code into} from
+         * Copies {@code count} characters of text starting at {@code position} into {@code into} from
          * {@code offset}; the range lies within the text. Blocks until all are copied.
          *
          * @throws IOException if the text can no longer be read
          */
-        void read(long position, byte[] into, int offset, int length) throws IOException;
+        void read(long position, byte[] into, int offset, int count) throws IOException;
     }
 
     /** A slice of an array: the text of media decoded from a body held in memory. */
@@ -181,7 +183,7 @@ public final class Media {
     /** Media kept outside the heap: decoded a chunk at a time into an array of the exact size. */
     private byte[] decodeFromSource() {
         if (size > Integer.MAX_VALUE - 8) {
-            throw new MediaDecodingException("media of " + size + " bytes do not fit in an array; use writeTo", null);
+            throw new UnsupportedOperationException("media of " + size + " bytes do not fit in an array; use writeTo");
         }
         byte[] decoded = new byte[(int) size];
         int filled = 0;
@@ -209,7 +211,8 @@ public final class Media {
             return new String(array.text(), array.offset(), array.count(), StandardCharsets.ISO_8859_1);
         }
         if (length > Integer.MAX_VALUE - 8) {
-            throw new MediaDecodingException("media text of " + length + " characters does not fit in a String", null);
+            throw new UnsupportedOperationException("media text of " + length + " characters does not fit in a String;"
+                    + " use openStream or writeTo");
         }
         byte[] text = new byte[(int) length];
         try {

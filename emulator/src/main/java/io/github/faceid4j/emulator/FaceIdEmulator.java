@@ -131,7 +131,8 @@ public final class FaceIdEmulator implements AutoCloseable {
         ThreadFactory threads = r -> {
             Thread t = new Thread(r, threadPrefix + "handler-" + n.incrementAndGet());
             t.setDaemon(true); // a forgotten close() must not keep a test JVM alive
-            startedThreads.removeIf(old -> !old.isAlive()); // idle threads time out: keep only the living
+            // idle threads time out: forget the ended ones (not merely unstarted: a new one is not alive yet)
+            startedThreads.removeIf(old -> old.getState() == Thread.State.TERMINATED);
             startedThreads.add(t);
             return t;
         };

@@ -43,6 +43,11 @@ public final class FaceIdServiceBuilder {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Longest silence while reading an answer. The official SDK has none, which can hang a thread forever. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The largest {@link #maxResponseBytes} accepted, 1 GiB: bodies are indexed with {@code int}s, and this keeps
+     * every offset a body's reader computes (a 64 KiB step past the end included) far from overflowing.
+     */
+    public static final long MAX_RESPONSE_BYTES_LIMIT = 1L << 30;
     /** Large enough for a result with a long video and every card image; a body beyond it is refused. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("zh-CN", "en-US");
@@ -153,8 +158,10 @@ public final class FaceIdServiceBuilder {
      * Keeps large answers in files in this directory instead of on the heap; default ({@code null}): in memory.
      * A body larger than {@link #spillThreshold(long)} is written to a file there as it arrives, a chunk at a time,
      * and the result's media read from that file when asked: neither the base64 text nor the decoded media of such
-     * a result is ever in memory whole, whatever its size. Costs a write and a read of the body through the page
-     * cache (docs/performance.md); worth it where heap is scarce and results are large or many at once.
+     * a result is ever in memory whole, whatever its size (a media value with JSON escapes, which the service does
+     * not send, is unescaped on the heap; an answer that finds {@link #spillMaxBytes(long)} reached stays in memory).
+     * Costs a write and a read of the body through the page cache (docs/performance.md); worth it where heap is
+     * scarce and results are large or many at once. A relative path is resolved when the service is built.
      *
      * <p>Files are created owner-only and opened delete-on-close: on Linux and other Unix systems their names are
      * gone as soon as they are opened (nothing is left behind, not even by a crash); the space is freed once the
@@ -174,10 +181,11 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
-     * Disk space the spilled answers of this service may hold at once; default 1 GiB. A spilled answer's space is
-     * freed once its result is no longer reachable and has been garbage-collected, which can be late, as spilled
-     * answers hardly use the heap. At the bound the service asks for a collection (as the JDK does for direct
-     * buffers) and, if that frees too little, keeps the answer in memory and logs a warning.
+     * Disk space the spilled answers of this service may hold at once; default 1 GiB. An answer reserves its
+     * Content-Length (or {@link #maxResponseBytes(long)} when it has none) before it is written; its space is freed
+     * once its result is no longer reachable and has been garbage-collected, which can be late, as spilled answers
+     * hardly use the heap. At the bound the service asks for a collection (as the JDK does for direct buffers; at
+     * most once a second) and, if that frees too little, keeps the answer in memory and logs a warning.
      */
     public FaceIdServiceBuilder spillMaxBytes(long bytes) {
         this.spillMaxBytes = bytes;
@@ -326,17 +334,17 @@ public final class FaceIdServiceBuilder {
         endpointProblem().ifPresent(problems::add);
         positive("connectTimeout", connectTimeout).ifPresent(problems::add);
         positive("readTimeout", readTimeout).ifPresent(problems::add);
-        if (maxResponseBytes <= 0 || maxResponseBytes > Integer.MAX_VALUE - 8) {
+        if (maxResponseBytes <= 0 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
             problems.add(new FaceIdConfigurationException("maxResponseBytes",
-                    "must be between 1 and " + (Integer.MAX_VALUE - 8) + ", was " + maxResponseBytes));
+                    "must be between 1 and " + MAX_RESPONSE_BYTES_LIMIT + ", was " + maxResponseBytes));
         }
         spillDirectoryProblem().ifPresent(problems::add);
         if (spillMaxBytes < 1) {
             problems.add(new FaceIdConfigurationException("spillMaxBytes", "must be at least 1, was " + spillMaxBytes));
         }
-        if (spillThreshold < 0 || spillThreshold > Integer.MAX_VALUE - 8) {
+        if (spillThreshold < 0 || spillThreshold > MAX_RESPONSE_BYTES_LIMIT) {
             problems.add(new FaceIdConfigurationException("spillThreshold",
-                    "must be between 0 and " + (Integer.MAX_VALUE - 8) + ", was " + spillThreshold));
+                    "must be between 0 and " + MAX_RESPONSE_BYTES_LIMIT + ", was " + spillThreshold));
         }
         if (language != null && !SUPPORTED_LANGUAGES.contains(language)) {
             problems.add(new FaceIdConfigurationException("language",
@@ -379,7 +387,8 @@ public final class FaceIdServiceBuilder {
         }
         RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
         return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
-                readTimeout, (int) maxResponseBytes, spillDirectory, (int) spillThreshold, spillMaxBytes, language, clock,
+                readTimeout, (int) maxResponseBytes, spillDirectory == null ? null : spillDirectory.toAbsolutePath(),
+                (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
                 rateLimitMaxWait, maxConcurrency, logRequests, proxy));

@@ -199,9 +199,10 @@ final class MediaSlicer {
             }
         }
 
+        private final byte[] one = new byte[1];
+
         @Override
         public int read() {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 

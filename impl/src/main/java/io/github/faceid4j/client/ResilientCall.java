@@ -184,7 +184,7 @@ final class ResilientCall {
         RequestLogging.CURRENT.set(new RequestLogging.Attempt(maskedBizToken, attempts));
         try {
             VerificationResult answer = transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
-                    cap(policies.readTimeout(), remaining), release);
+                    cap(policies.readTimeout(), remaining), release, deadline);
             if (deadlinePassedUnwatched()) {
                 return;
             }

@@ -8,12 +8,13 @@ import java.nio.MappedByteBuffer;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * A response body as it was read: an array on the heap ({@link InMemory}, the usual case), or a file
@@ -113,16 +114,16 @@ abstract sealed class ResponseBody implements AutoCloseable permits ResponseBody
             this.channel = channel;
         }
 
-        /** A new, empty spill file in {@code directory}. */
+        private static final SecureRandom NAMES = new SecureRandom();
+
+        /**
+         * A new, empty spill file in {@code directory}: created, opened and (on Unix) unlinked in one call, so not
+         * even a crash can leave it behind.
+         */
         static Spilled create(Path directory) throws IOException {
-            Path file = Files.createTempFile(directory, "faceid4j-", ".body", ownerOnly());
-            try {
-                return new Spilled(FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
-                        StandardOpenOption.DELETE_ON_CLOSE));
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(file);
-                throw e;
-            }
+            Path file = directory.resolve("faceid4j-" + Long.toUnsignedString(NAMES.nextLong(), 36) + ".body");
+            return new Spilled(FileChannel.open(file, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE, StandardOpenOption.DELETE_ON_CLOSE), ownerOnly()));
         }
 
         private static FileAttribute<?>[] ownerOnly() {

@@ -73,9 +73,12 @@ final class Transport implements AutoCloseable {
      * @param readTimeoutMillis    longest silence while reading, already capped by the caller's deadline
      * @param answerBegan          run once when the answer's status and headers have arrived, or the attempt to
      *                             get them failed: the rate limiter's cue (see {@link RateLimiter#release()})
+     * @param deadline             the call's deadline ({@link System#nanoTime()}): a body still arriving then is
+     *                             given up ({@link FaceIdTimeoutException}), however steadily it trickles in
      * @throws ConnectFailure when no response arrived because the connection failed (safe to retry)
      */
-    VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan) {
+    VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan,
+                                long deadline) {
         byte[] body = decoder.requestBody(bizToken);
         Response response;
         try {
@@ -99,7 +102,7 @@ final class Transport implements AutoCloseable {
         }
         try (response) {
             MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
-            return decoder.decode(response.getStatus(), readBody(response, plain), plain);
+            return decoder.decode(response.getStatus(), readBody(response, plain, deadline), plain);
         } catch (ProcessingException e) {
             throw transportFailure(e);
         }
@@ -108,14 +111,15 @@ final class Transport implements AutoCloseable {
     /**
      * Reads the body, refusing it past the configured maximum before it can exhaust the heap, and tells
      * {@code plain} about every block as it arrives (see {@link MediaSlicer.PlainBlocks}). Into an array of exactly
-     * Content-Length bytes, or into a spill file once the body is larger than the spill threshold (when a spill
-     * directory is configured).
+     * Content-Length bytes, or, when a spill directory is configured, into a spill file as soon as the body is known
+     * to be larger than the spill threshold (at once by its Content-Length, else once that many bytes have come).
      */
-    private ResponseBody readBody(Response response, MediaSlicer.PlainBlocks plain) {
+    private ResponseBody readBody(Response response, MediaSlicer.PlainBlocks plain, long deadline) {
         int max = settings.maxResponseBytes();
+        int status = response.getStatus();
         int declared = response.getLength();
         if (declared > max) {
-            throw tooLarge(response.getStatus(), declared, max);
+            throw tooLarge(status, declared, max);
         }
         boolean spill = spillSpace != null;
         try (InputStream in = response.readEntity(InputStream.class)) {
@@ -123,8 +127,8 @@ final class Transport implements AutoCloseable {
                 return new ResponseBody.InMemory(new byte[0], 0);
             }
             if (spill && declared > settings.spillThreshold()) {
-                if (spillSpace.hasRoomFor(declared)) {
-                    return readIntoFile(in, response.getStatus(), declared, plain, new byte[0], 0);
+                if (spillSpace.reserve(declared)) {
+                    return readIntoFile(in, status, declared, declared, plain, new byte[0], 0, deadline);
                 }
                 spill = false;
             }
@@ -135,14 +139,11 @@ final class Transport implements AutoCloseable {
                     if (declared >= 0) {
                         break; // Content-Length reached; the connector stops there
                     }
-                    if (length >= max) {
-                        throw tooLarge(response.getStatus(), -1, max);
-                    }
-                    if (spill && length > settings.spillThreshold()) {
-                        if (spillSpace.hasRoomFor(length)) {
-                            return readIntoFile(in, response.getStatus(), declared, plain, buffer, length);
+                    if (length == max) {
+                        if (in.read() < 0) {
+                            break; // exactly the maximum
                         }
-                        spill = false; // asked once per answer
+                        throw tooLarge(status, -1, max);
                     }
                     buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, max));
                 }
@@ -151,7 +152,15 @@ final class Transport implements AutoCloseable {
                     break;
                 }
                 length += n;
+                checkDeadline(deadline, length);
                 plain.received(buffer, length);
+                if (spill && declared < 0 && length > settings.spillThreshold()) {
+                    // the length is unknown: reserve the most it may grow to, corrected once it is complete
+                    if (spillSpace.reserve(max)) {
+                        return readIntoFile(in, status, declared, max, plain, buffer, length, deadline);
+                    }
+                    spill = false; // asked once per answer
+                }
             }
             plain.finished(buffer, length);
             checkComplete(declared, length);
@@ -166,14 +175,18 @@ final class Transport implements AutoCloseable {
 
     /**
      * Goes on reading into a new spill file, after the {@code readSoFar} bytes of {@code head} already read (and
-     * looked at by {@code plain}). Only one chunk of the body is in memory at a time.
+     * looked at by {@code plain}). Only one chunk of the body is in memory at a time. {@code reserved} bytes of
+     * spill space were reserved for it: they are corrected to the real length once the body is complete, or given
+     * back if it fails.
      */
-    private ResponseBody readIntoFile(InputStream in, int status, int declared, MediaSlicer.PlainBlocks plain,
-                                      byte[] head, int readSoFar) throws IOException {
+    private ResponseBody readIntoFile(InputStream in, int status, int declared, long reserved,
+                                      MediaSlicer.PlainBlocks plain, byte[] head, int readSoFar, long deadline)
+            throws IOException {
         int max = settings.maxResponseBytes();
-        ResponseBody.Spilled file = spillFile();
+        ResponseBody.Spilled file = null;
         boolean complete = false;
         try {
+            file = spillFile();
             // whole blocks of the head go to the file now; the rest starts the first chunk, so that every chunk
             // starts at a block boundary, as PlainBlocks needs
             int aligned = readSoFar & ~MediaSlicer.PlainBlocks.MASK;
@@ -191,6 +204,7 @@ final class Transport implements AutoCloseable {
                 if ((long) base + filled > max) {
                     throw tooLarge(status, -1, max);
                 }
+                checkDeadline(deadline, base + filled);
                 plain.received(chunk, base, base + filled);
                 if (filled == chunk.length) {
                     append(file, chunk, filled);
@@ -206,12 +220,15 @@ final class Transport implements AutoCloseable {
             } catch (IOException e) {
                 throw spillFailure(e);
             }
-            spillSpace.track(file.mapping(), file.length());
+            spillSpace.track(file.mapping(), reserved, file.length());
             complete = true;
             return file;
         } finally {
             if (!complete) {
-                file.close();
+                spillSpace.cancel(reserved);
+                if (file != null) {
+                    file.close();
+                }
             }
         }
     }
@@ -232,10 +249,21 @@ final class Transport implements AutoCloseable {
         }
     }
 
-    /** A local problem, not the service's: names the setting, and the kind of failure (no path, no data). */
+    /**
+     * A local problem, not the service's: the message names the setting and the kind of failure (no data; the cause
+     * may name the spill directory and file).
+     */
     private static FaceIdTransportException spillFailure(IOException e) {
         return new FaceIdTransportException("FaceID response could not be written to the spill directory"
                 + " (spillDirectory): " + e.getClass().getSimpleName(), e);
+    }
+
+    /** A body still arriving at the call's deadline is given up, however steadily it trickles in. */
+    private void checkDeadline(long deadline, int received) {
+        if (System.nanoTime() - deadline >= 0) {
+            throw new FaceIdTimeoutException(describe("was still sending the answer (" + received
+                    + " bytes so far) at the call's deadline", null), null);
+        }
     }
 
     private void checkComplete(int declared, int length) {

@@ -47,22 +47,40 @@ class ResponseDecoderFuzzTest {
     }
 
     /**
-     * A body spilled to a file ({@link ResponseBody.Spilled}, read through a mapping, 64 KiB windows) decodes to
-     * exactly what the same body in memory does, or fails the same way.
+     * A body spilled to a file ({@link ResponseBody.Spilled}: appended in 64 KiB chunks and classified block by block
+     * as {@code Transport} does, then read through a mapping in 64 KiB windows) decodes to exactly what the same body
+     * in memory does, or fails the same way. Half the bodies carry media far larger than a window, so mutations land
+     * on window and block boundaries.
      */
     @Property
-    void spilledBodiesDecodeExactlyAsInMemory(@ForAll("mutatedBodies") byte[] body) throws Exception {
+    void spilledBodiesDecodeExactlyAsInMemory(@ForAll("smallAndLargeMutatedBodies") byte[] body) throws Exception {
         String inMemory = outcome(() -> decoder.decode(200, body, body.length));
         String spilled = outcome(() -> {
+            MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
             ResponseBody.Spilled file = ResponseBody.Spilled.create(SPILL_DIRECTORY);
-            // in two appends, as the reader does when a body moves to the file part way
-            int half = body.length / 2;
-            file.append(body, half);
-            file.append(java.util.Arrays.copyOfRange(body, half, body.length), body.length - half);
+            int chunk = 64 * 1024;
+            int base = 0;
+            for (; body.length - base > chunk; base += chunk) {
+                byte[] part = java.util.Arrays.copyOfRange(body, base, base + chunk);
+                plain.received(part, base, base + chunk);
+                file.append(part, chunk);
+            }
+            byte[] last = java.util.Arrays.copyOfRange(body, base, body.length);
+            plain.finished(last, base, body.length);
+            file.append(last, last.length);
             file.complete();
-            return decoder.decode(200, file, null);
+            return decoder.decode(200, file, plain);
         });
         org.assertj.core.api.Assertions.assertThat(spilled).isEqualTo(inMemory);
+    }
+
+    @Provide
+    Arbitrary<byte[]> smallAndLargeMutatedBodies() {
+        String video = java.util.Base64.getEncoder().encodeToString(new byte[150_000]).replace('A', 'Q');
+        String frame = java.util.Base64.getEncoder().encodeToString(new byte[40_000]).replace('A', 'w');
+        byte[] large = SEEDS.get(0).replace("aGVsbG8=", video).replace("\"BestFrameBase64\":\"AAEC\"",
+                "\"BestFrameBase64\":\"" + frame + "\"").getBytes(StandardCharsets.UTF_8);
+        return Arbitraries.oneOf(mutatedBodies(), mutated(Arbitraries.just(large)));
     }
 
     private static final java.nio.file.Path SPILL_DIRECTORY = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
@@ -140,7 +158,10 @@ class ResponseDecoderFuzzTest {
 
     @Provide
     Arbitrary<byte[]> mutatedBodies() {
-        Arbitrary<byte[]> seed = Arbitraries.of(SEEDS).map(s -> s.getBytes(StandardCharsets.UTF_8));
+        return mutated(Arbitraries.of(SEEDS).map(s -> s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Arbitrary<byte[]> mutated(Arbitrary<byte[]> seed) {
         Arbitrary<Mutation> mutation = Combinators.combine(
                 Arbitraries.of(MutationKind.values()),
                 Arbitraries.doubles().between(0, 1),

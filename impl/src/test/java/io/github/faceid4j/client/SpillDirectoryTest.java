@@ -62,6 +62,7 @@ class SpillDirectoryTest {
     void stopServer() {
         if (server != null) {
             server.stop(0);
+            server = null;
         }
     }
 
@@ -142,19 +143,45 @@ class SpillDirectoryTest {
         assertThat(openSpillFiles()).isZero();
     }
 
-    @Test
-    void aChunkedAnswerMovesToTheFileOncePastTheThreshold() throws Exception {
-        byte[] video = randomBytes(700_000, 1);
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}-byte video, threshold {1}: spilled {2}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "8000, 0, true",          // a small chunked answer: threshold 0 spills every answer
+            "700000, 100000, true",   // switches part way, at no block boundary
+            "50000, 100000, true",    // just above the threshold (~107 KB with the frame), below the next power of two
+            "40000, 100000, false",   // just below it (~94 KB)
+            "700000, 2000000, false"})
+    void aChunkedAnswerMovesToTheFileAsSoonAsItIsPastTheThreshold(int videoBytes, int threshold, boolean spilled)
+            throws Exception {
+        byte[] video = randomBytes(videoBytes, 1);
         byte[] frame = randomBytes(30_000, 2);
         URI endpoint = serve(chunked(passedBody(video, frame, "")));
         try (VerificationResultService service = builder().endpoint(endpoint).spillDirectory(spill)
-                .spillThreshold(100_000).build()) {
+                .spillThreshold(threshold).build()) {
             VerificationResult result = service.getResult("chunked-1");
-            assertThat(spillMappings()).isEqualTo(1);
+            assertThat(spillMappings()).isEqualTo(spilled ? 1 : 0);
             assertThat(result.videoBase64().toByteArray()).isEqualTo(video);
             assertThat(result.bestFrameBase64().toByteArray()).isEqualTo(frame);
             assertThat(result.requestId()).isEqualTo("req-chunked");
         }
+    }
+
+    @Test
+    void aChunkedAnswerOfExactlyTheMaximumIsTakenOneByteMoreIsNot() throws Exception {
+        byte[] body = passedBody(randomBytes(90_000, 5), randomBytes(1_000, 6), "");
+        for (Path directory : new Path[] {null, spill}) {
+            try (VerificationResultService service = builder().endpoint(serve(chunked(body))).maxAttempts(1)
+                    .spillDirectory(directory).spillThreshold(0).maxResponseBytes(body.length).build()) {
+                assertThat(service.getResult("exact-1").videoBase64().size()).isEqualTo(90_000);
+            }
+            stopServer();
+            try (VerificationResultService service = builder().endpoint(serve(chunked(body))).maxAttempts(1)
+                    .spillDirectory(directory).spillThreshold(0).maxResponseBytes(body.length - 1).build()) {
+                assertThatThrownBy(() -> service.getResult("exact-2")).isInstanceOf(FaceIdDecodingException.class)
+                        .hasMessageContaining("maxResponseBytes");
+            }
+            stopServer();
+        }
+        assertThat(openSpillFiles()).isZero();
     }
 
     @Test
@@ -229,13 +256,58 @@ class SpillDirectoryTest {
             assertThat(log.lines(SpillSpace.class.getName())).singleElement().asString()
                     .startsWith("WARNING").contains("spill space is full", "spillMaxBytes");
 
-            // once a is let go, the collection the service asks for frees its space: c is spilled again
+            // once a is let go, the collection the service asks for frees its space: c is spilled again (after the
+            // second in which a collection that freed too little is not asked for again)
             assertThat(a.videoBase64().toByteArray()).hasSize(1024 * 1024);
             a = null;
+            Thread.sleep(1_100);
             VerificationResult c = service.getResult("bound-c");
             assertThat(spillMappings()).as("a's mapping freed, c's made").isEqualTo(1);
             assertThat(c.videoBase64().toByteArray()).isEqualTo(b.videoBase64().toByteArray());
             assertThat(log.lines(SpillSpace.class.getName())).hasSize(1);
+        }
+    }
+
+    @Test
+    void concurrentAnswersReserveTheirSpaceBeforeTheyAreWritten() throws Exception {
+        int calls = 6;
+        for (int i = 0; i < calls; i++) {
+            EMULATOR.get().script("reserve-" + i, Scenario.passedWithVideoOfSize(1024 * 1024)); // ~1.4 MB answers
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(calls);
+        try (LogCapture log = new LogCapture();
+             VerificationResultService service = builder().spillDirectory(spill).spillThreshold(0)
+                     .spillMaxBytes(3_000_000).maxConcurrency(calls).build()) {
+            List<Future<VerificationResult>> results = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                String token = "reserve-" + i;
+                results.add(pool.submit(() -> service.getResult(token)));
+            }
+            List<VerificationResult> held = new ArrayList<>();
+            for (Future<VerificationResult> result : results) {
+                held.add(result.get());
+            }
+            assertThat(spillMappings()).as("room for two answers of the six, all held").isEqualTo(2);
+            for (VerificationResult result : held) {
+                assertThat(result.videoBase64().size()).isEqualTo(1024 * 1024);
+            }
+            assertThat(log.lines(SpillSpace.class.getName())).as("one warning a minute at most").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void anAnswerLargerThanTheWholeBoundStaysInMemoryWithoutACollection() {
+        EMULATOR.get().script("huge-1", Scenario.passedWithVideoOfSize(1024 * 1024));
+        try (VerificationResultService service = builder().spillDirectory(spill).spillThreshold(0)
+                .spillMaxBytes(1_000_000).build()) {
+            long start = System.nanoTime();
+            VerificationResult result = service.getResult("huge-1");
+            assertThat(spillMappings()).isZero();
+            assertThat(result.videoBase64().size()).isEqualTo(1024 * 1024);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).as("no wait for a collection")
+                    .isLessThan(java.time.Duration.ofSeconds(2));
         }
     }
 

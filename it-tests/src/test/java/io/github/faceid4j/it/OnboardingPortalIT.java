@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
@@ -108,6 +110,35 @@ class OnboardingPortalIT {
                 .isEqualTo(inMemory.json().getJsonNumber("videoBytes").longValue());
         assertThat(spilled.json().getString("cardType")).isEqualTo("MLIDCard");
         assertNoPersonalData(spilled);
+
+        // Evidence that the answer went to a file inside the server: the server process maps it (until the result
+        // is collected, hence a few tries). The spill file's name is gone from the directory at once.
+        List<Path> servers = serverProcesses();
+        org.junit.jupiter.api.Assumptions.assumeFalse(servers.isEmpty(), "the server's /proc entry is not readable here");
+        boolean mapped = false;
+        for (int i = 0; i < 5 && !mapped; i++) {
+            assertThat(Portal.get(base, "api/onboarding/id/return?token=passed-archive-map-" + i).status()).isEqualTo(200);
+            mapped = servers.stream().anyMatch(OnboardingPortalIT::mapsASpillFile);
+        }
+        assertThat(mapped).as("a spill file mapped by the server process " + servers).isTrue();
+    }
+
+    /** {@code /proc/<pid>} of the application server this run started (WildFly or Payara Micro). */
+    private static List<Path> serverProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("jboss-modules.jar") || c.contains("payara-micro"))
+                        .orElse(false))
+                .map(p -> Path.of("/proc", Long.toString(p.pid())))
+                .filter(Files::isDirectory)
+                .toList();
+    }
+
+    private static boolean mapsASpillFile(Path process) {
+        try (var lines = Files.lines(process.resolve("maps"))) {
+            return lines.anyMatch(line -> line.contains("/faceid4j-") && line.contains(".body"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test
