@@ -18,9 +18,6 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 /**
  * Boots Weld SE with discovery off, the given bean classes and our extension as found through
@@ -119,48 +116,6 @@ final class CdiTestSupport {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));
         return out.toString();
-    }
-
-    /** Captures java.util.logging output on the root logger (where Weld's jboss-logging ends up) while open. */
-    static final class LogCapture extends Handler implements AutoCloseable {
-        private final StringBuilder text = new StringBuilder();
-        private final Logger root = Logger.getLogger("");
-        private final java.util.logging.Level previous = root.getLevel();
-
-        LogCapture() {
-            root.addHandler(this);
-            root.setLevel(java.util.logging.Level.ALL);
-            setLevel(java.util.logging.Level.ALL);
-        }
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            text.append(record.getLoggerName()).append(' ').append(record.getLevel()).append(' ')
-                    .append(record.getMessage());
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    text.append(" | ").append(p);
-                }
-            }
-            if (record.getThrown() != null) {
-                text.append('\n').append(fullText(record.getThrown()));
-            }
-            text.append('\n');
-        }
-
-        synchronized String text() {
-            return text.toString();
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-            root.setLevel(previous);
-        }
     }
 
     /** A plain {@link ConfigSource} over a map: what an application might write. */

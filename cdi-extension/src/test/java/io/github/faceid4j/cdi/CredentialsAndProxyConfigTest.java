@@ -1,6 +1,7 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdException;
+import io.github.faceid4j.client.LogCapture;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -114,7 +115,7 @@ class CredentialsAndProxyConfigTest {
 
     @Test
     void proxyKeysRouteTheRequestsWithCredentialsThatAreNeverShown() throws Exception {
-        try (RecordingProxy proxy = new RecordingProxy(); var log = new CdiTestSupport.LogCapture()) {
+        try (RecordingProxy proxy = new RecordingProxy(); var log = new LogCapture()) {
             Config config = config(map(withoutCredentials(
                     "tencentcloud.faceid.secret-id", FaceIdEmulator.DEFAULT_SECRET_ID,
                     "tencentcloud.faceid.secret-key", FaceIdEmulator.DEFAULT_SECRET_KEY,
@@ -177,7 +178,7 @@ class CredentialsAndProxyConfigTest {
     private static String assertFails(Config config, String... expected) {
         Throwable failure;
         String logs;
-        try (var log = new CdiTestSupport.LogCapture()) {
+        try (var log = new LogCapture()) {
             failure = catchThrowable(() -> boot(config, InjectionTest.Verifier.class).close());
             logs = log.text();
         }

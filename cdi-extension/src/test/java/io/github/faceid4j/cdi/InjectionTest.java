@@ -1,6 +1,7 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.client.LogCapture;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.github.faceid4j.emulator.RecordedRequest;
@@ -104,7 +105,7 @@ class InjectionTest {
     void warnsAboutKeysNoClientReadsWithoutPrintingTheirValues() {
         var values = CdiTestSupport.valid(emulator.get(), "tencentcloud.faceid.conect-timeout", "value-not-to-print");
         String logs;
-        try (var log = new CdiTestSupport.LogCapture(); var cdi = boot(config(map(values)))) {
+        try (var log = new LogCapture(); var cdi = boot(config(map(values)))) {
             assertThat(cdi.get(VerificationResultService.class)).isNotNull();
             logs = log.text();
         }

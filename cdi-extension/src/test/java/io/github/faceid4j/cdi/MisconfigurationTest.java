@@ -1,6 +1,7 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.client.LogCapture;
 import io.smallrye.config.EnvConfigSource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.DeploymentException;
@@ -147,7 +148,7 @@ class MisconfigurationTest {
     private static Throwable assertDeploymentFails(Config config, Class<?>[] beans, String... expected) {
         Throwable failure;
         String logs;
-        try (var log = new CdiTestSupport.LogCapture()) {
+        try (var log = new LogCapture()) {
             failure = catchThrowable(() -> boot(config, beans).close());
             logs = log.text();
         }

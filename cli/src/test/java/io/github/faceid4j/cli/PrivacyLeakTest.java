@@ -5,6 +5,7 @@ import io.github.faceid4j.cdi.FaceIdExtension;
 import io.github.faceid4j.client.Credentials;
 import io.github.faceid4j.client.CredentialsProviders;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
+import io.github.faceid4j.client.LogCapture;
 import io.github.faceid4j.client.RefreshingCredentialsProvider;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.RecordedRequest;
@@ -40,11 +41,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -85,7 +81,7 @@ class PrivacyLeakTest {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         PrintStream originalOut = System.out;
         PrintStream originalErr = System.err;
-        RecordCapture records = new RecordCapture();
+        LogCapture records = new LogCapture();
         List<String> signatures = new ArrayList<>();
         List<String> mediaSlices = new ArrayList<>();
         String revealed;
@@ -410,46 +406,6 @@ class PrivacyLeakTest {
     }
 
     // -------------------------------------------------------------------------------------------- capturing
-
-    /** Every java.util.logging record, at ALL, formatted with its parameters and stack trace. */
-    private static final class RecordCapture extends Handler implements AutoCloseable {
-        private final Logger root = Logger.getLogger("");
-        private final Level previous = root.getLevel();
-        private final StringBuilder text = new StringBuilder();
-        private final SimpleFormatter formatter = new SimpleFormatter();
-
-        RecordCapture() {
-            setLevel(Level.ALL);
-            root.addHandler(this);
-            root.setLevel(Level.ALL);
-        }
-
-        @Override
-        public synchronized void publish(LogRecord record) {
-            text.append(record.getLoggerName()).append(' ').append(formatter.format(record));
-            text.append(" raw=").append(record.getMessage());
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    text.append(" | ").append(p);
-                }
-            }
-            text.append('\n');
-        }
-
-        synchronized String text() {
-            return text.toString();
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-            root.removeHandler(this);
-            root.setLevel(previous);
-        }
-    }
 
     /** Collects what is written; thread-safe, as the service's threads log too. */
     private static final class Capture extends OutputStream {

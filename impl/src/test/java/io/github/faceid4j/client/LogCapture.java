@@ -12,17 +12,18 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
 /**
- * Captures every java.util.logging record (the backend of {@code System.Logger} here) while open: a handler on the
- * root logger, with the root level at ALL. Restores the previous level on close.
+ * Captures every java.util.logging record (the backend of {@code System.Logger} here, and where Weld's
+ * jboss-logging ends up) while open: a handler on the root logger, with the root level at ALL. Restores the previous
+ * level on close. Shared with the cdi-extension's and the CLI's tests through impl's test-jar.
  */
-final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements AutoCloseable {
 
     private final Logger root = Logger.getLogger("");
     private final Level previous = root.getLevel();
     private final List<LogRecord> records = new ArrayList<>();
     private final Formatter formatter = new SimpleFormatter();
 
-    LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
         root.addHandler(this);
         root.setLevel(Level.ALL);
@@ -33,12 +34,12 @@ final class LogCapture extends Handler implements AutoCloseable {
         records.add(record);
     }
 
-    synchronized List<LogRecord> records() {
+    public synchronized List<LogRecord> records() {
         return List.copyOf(records);
     }
 
     /** Records of one logger, formatted one per line: level and message with its parameters filled in. */
-    synchronized List<String> lines(String loggerName) {
+    public synchronized List<String> lines(String loggerName) {
         List<String> lines = new ArrayList<>();
         for (LogRecord r : records) {
             if (loggerName.equals(r.getLoggerName())) {
@@ -49,7 +50,7 @@ final class LogCapture extends Handler implements AutoCloseable {
     }
 
     /** Everything captured: formatted message, raw message, parameters and stack traces. */
-    synchronized String text() {
+    public synchronized String text() {
         StringBuilder text = new StringBuilder();
         for (LogRecord r : records) {
             text.append(r.getLoggerName()).append(' ').append(r.getLevel()).append(' ')
