@@ -50,12 +50,6 @@ final class SpillSpace {
         }
     }
 
-    /** Bytes reserved or held by results, not yet known to be freed. */
-    long used() {
-        poll();
-        return used.get();
-    }
-
     /**
      * Reserves {@code bytes} for an answer about to be spilled (its length, or the most it may grow to when that is
      * unknown). Every successful reservation must end in {@link #track} or {@link #cancel}.
