@@ -17,9 +17,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <pre>{@code
  * @RegisterExtension
  * static FaceIdEmulatorExtension emulator = new FaceIdEmulatorExtension();   // emulator.get() in tests
- *
- * @ExtendWith(FaceIdEmulatorExtension.class)                                 // or inject it:
- * class MyTest { @Test void t(FaceIdEmulator emulator) { ... } }
+ * }</pre>
+ * or inject it:
+ * <pre>{@code
+ * @ExtendWith(FaceIdEmulatorExtension.class)
+ * class MyTest { @Test void t(FaceIdEmulator emulator) { emulator.script("tok-1", Scenario.passed()); } }
  * }</pre>
  *
  * Registered on a non-static field, the emulator is started before each test and closed after it. Nested test

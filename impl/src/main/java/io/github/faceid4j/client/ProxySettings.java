@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * An HTTP proxy for the service's requests, for networks where nothing leaves except through one.
  *
  * <pre>{@code
- * FaceIdServiceBuilder.create()
+ * FaceIdServiceBuilder builder = FaceIdServiceBuilder.create()
  *         .proxy(ProxySettings.of("proxy.corp.example", 3128)
  *                 .withCredentials("svc-faceid", passwordFromVault)
- *                 .withNonProxyHosts("*.internal|localhost"))
+ *                 .withNonProxyHosts("*.internal|localhost"));
  * }</pre>
  *
  * <p>Without {@link FaceIdServiceBuilder#proxy(ProxySettings)} the JVM's standard properties decide

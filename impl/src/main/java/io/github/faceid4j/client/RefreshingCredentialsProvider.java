@@ -15,10 +15,13 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * CredentialsProvider sts = RefreshingCredentialsProvider.untilExpiry(
- *         () -> { var t = stsClient.assumeRole(...); return new RefreshingCredentialsProvider.Expiring(
+ *         () -> { var t = stsClient.assumeRole("faceid-portal"); return new RefreshingCredentialsProvider.Expiring(
  *                 Credentials.of(t.id(), t.key(), t.token()), t.expiration()); },
  *         Duration.ofMinutes(5));
- * FaceIdServiceBuilder.create().credentialsProvider(sts)...
+ * VerificationResultService results = FaceIdServiceBuilder.create()
+ *         .region("ap-singapore")
+ *         .credentialsProvider(sts)
+ *         .build();
  * }</pre>
  *
  * <p>Thread-safe. Every request takes one immutable {@link Credentials} snapshot, so a request never mixes the id of

@@ -1,0 +1,34 @@
+package io.github.faceid4j.emulator;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The code samples of this module's javadoc, verbatim, compiled and run here so they cannot rot;
+ * {@code JavadocSamplesCheckTest} (the CLI's tests) fails when a sample in the javadoc is not found, character for
+ * character up to whitespace, in its module's test sources.
+ */
+class JavadocSamplesTest {
+
+    // sample: FaceIdEmulatorExtension, registered
+    @RegisterExtension
+    static FaceIdEmulatorExtension emulator = new FaceIdEmulatorExtension();   // emulator.get() in tests
+    // end of sample
+
+    @Test
+    void registered() {
+        assertThat(emulator.get().endpoint().getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void faceIdEmulator() {
+        // sample: FaceIdEmulator
+        try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
+            emulator.script("tok-1", Scenario.notFinished(), Scenario.passed());
+            // point a client at emulator.endpoint() with DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY
+        }
+        // end of sample
+    }
+}
