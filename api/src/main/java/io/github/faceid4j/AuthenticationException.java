@@ -5,6 +5,11 @@ public class AuthenticationException extends FaceIdServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param errorCode the service's error code, an {@code AuthFailure.*} one
+     * @param serviceMessage the service's message
+     * @param requestId the {@code RequestId} of the answer
+     */
     public AuthenticationException(String errorCode, String serviceMessage, String requestId) {
         super(errorCode, serviceMessage, requestId);
     }

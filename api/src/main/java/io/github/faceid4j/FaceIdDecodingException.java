@@ -9,9 +9,17 @@ public class FaceIdDecodingException extends FaceIdException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of the answer; 0 when none was read. */
     private final int httpStatus;
+    /** A bounded excerpt of the body with JSON string values masked; empty when there was none. */
     private final String bodyExcerpt;
 
+    /**
+     * @param message what was wrong with the answer
+     * @param httpStatus the HTTP status of the answer, 0 when none was read
+     * @param bodyExcerpt a bounded excerpt of the body with string values masked
+     * @param cause the parser's exception, or null
+     */
     public FaceIdDecodingException(String message, int httpStatus, String bodyExcerpt, Throwable cause) {
         super(message + " (HTTP " + httpStatus + ", body: " + (bodyExcerpt == null || bodyExcerpt.isEmpty()
                 ? "empty" : '"' + bodyExcerpt + '"') + ")", cause);
@@ -19,12 +27,12 @@ public class FaceIdDecodingException extends FaceIdException {
         this.bodyExcerpt = bodyExcerpt;
     }
 
-    /** The HTTP status of the answer. */
+    /** {@return the HTTP status of the answer} */
     public int httpStatus() {
         return httpStatus;
     }
 
-    /** The start of the body, bounded in length, with JSON string values masked. */
+    /** {@return the start of the body, bounded in length, with JSON string values masked} */
     public String bodyExcerpt() {
         return bodyExcerpt;
     }

@@ -10,17 +10,25 @@ public class FaceIdException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Requests made before the failure escaped; see {@link #attempts()}. */
     private volatile int attempts = 1;
 
+    /**
+     * @param message what went wrong, without secrets or personal data
+     */
     public FaceIdException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong, without secrets or personal data
+     * @param cause the underlying failure
+     */
     public FaceIdException(String message, Throwable cause) {
         super(message, cause);
     }
 
-    /** How many requests were sent (or tried) before this failure escaped; 0 when none was. */
+    /** {@return how many requests were sent (or tried) before this failure escaped; 0 when none was} */
     public int attempts() {
         return attempts;
     }
@@ -28,6 +36,8 @@ public class FaceIdException extends RuntimeException {
     /**
      * Records how many attempts were made; called by an implementation's retry logic just before the exception
      * escapes to the caller.
+     *
+     * @param attempts the number of requests sent or tried, 0 or more
      */
     public void recordAttempts(int attempts) {
         if (attempts < 0) {
@@ -36,7 +46,9 @@ public class FaceIdException extends RuntimeException {
         this.attempts = attempts;
     }
 
-    /** Whether the same call may succeed when repeated later (network trouble, throttling, a service hiccup). */
+    /**
+     * {@return whether the same call may succeed when repeated later (network trouble, throttling, a service hiccup)}
+     */
     public boolean isTransient() {
         return false;
     }

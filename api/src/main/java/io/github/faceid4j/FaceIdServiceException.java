@@ -11,10 +11,18 @@ public class FaceIdServiceException extends FaceIdException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_MESSAGE = 300;
 
+    /** The service's error code, e.g. {@code InvalidParameterValue.BizTokenExpired}. */
     private final String errorCode;
+    /** The service's message for the error. */
     private final String serviceMessage;
+    /** The {@code RequestId} of the answer, for Tencent Cloud support. */
     private final String requestId;
 
+    /**
+     * @param errorCode the service's error code
+     * @param serviceMessage the service's message
+     * @param requestId the {@code RequestId} of the answer
+     */
     public FaceIdServiceException(String errorCode, String serviceMessage, String requestId) {
         super(describe(errorCode, serviceMessage, requestId));
         this.errorCode = errorCode;
@@ -26,6 +34,11 @@ public class FaceIdServiceException extends FaceIdException {
      * The most specific exception for an error code: {@link BizTokenExpiredException},
      * {@link BizTokenIllegalException}, {@link AuthenticationException}, {@link RateLimitExceededException},
      * or this class for any other code.
+     *
+     * @param errorCode the service's error code
+     * @param serviceMessage the service's message
+     * @param requestId the {@code RequestId} of the answer
+     * @return the exception to throw
      */
     public static FaceIdServiceException from(String errorCode, String serviceMessage, String requestId) {
         String code = errorCode == null ? "" : errorCode;
@@ -44,17 +57,17 @@ public class FaceIdServiceException extends FaceIdException {
         return new FaceIdServiceException(errorCode, serviceMessage, requestId);
     }
 
-    /** The service's error code, e.g. {@code InvalidParameterValue.BizTokenExpired}. */
+    /** {@return the service's error code}, e.g. {@code InvalidParameterValue.BizTokenExpired}. */
     public String errorCode() {
         return errorCode;
     }
 
-    /** The service's own description of the error. */
+    /** {@return the service's own description of the error} */
     public String serviceMessage() {
         return serviceMessage;
     }
 
-    /** The service's RequestId; quote it to Tencent support. May be {@code null}. */
+    /** {@return the service's RequestId; quote it to Tencent support} May be {@code null}. */
     public String requestId() {
         return requestId;
     }

@@ -8,6 +8,10 @@ public class FaceIdTransportException extends FaceIdException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed, without secrets or personal data
+     * @param cause the underlying I/O failure, or null
+     */
     public FaceIdTransportException(String message, Throwable cause) {
         super(message, cause);
     }

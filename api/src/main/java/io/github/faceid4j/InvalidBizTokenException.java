@@ -5,6 +5,9 @@ public class InvalidBizTokenException extends FaceIdException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what is wrong with the token, without the token itself
+     */
     public InvalidBizTokenException(String message) {
         super(message);
         recordAttempts(0);

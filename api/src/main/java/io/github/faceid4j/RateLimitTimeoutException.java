@@ -8,6 +8,9 @@ public class RateLimitTimeoutException extends FaceIdException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message how long was waited, and for which limit
+     */
     public RateLimitTimeoutException(String message) {
         super(message);
     }

@@ -31,6 +31,9 @@ public interface VerificationResultService extends AutoCloseable {
     /**
      * Like {@link #getResult(String)}, without blocking the calling thread. The stage completes exceptionally
      * with the same exception types, unwrapped.
+     *
+     * @param bizToken the BizToken of the verification, as the service issued it
+     * @return a stage completed with the result
      */
     CompletionStage<VerificationResult> getResultAsync(String bizToken);
 

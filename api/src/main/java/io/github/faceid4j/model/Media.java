@@ -66,13 +66,21 @@ public final class Media {
      * {@link UncheckedIOException}, which media over an array never do.
      */
     public interface Source {
-        /** Length of the text, in characters (one ASCII byte each). */
+        /**
+         * Length of the text, in characters (one ASCII byte each).
+         *
+         * @return the number of characters
+         */
         long length();
 
         /**
          * Copies {@code count} characters of text starting at {@code position} into {@code into} from
          * {@code offset}; the range lies within the text. Blocks until all are copied.
          *
+         * @param position the first character to copy
+         * @param into the buffer to copy into
+         * @param offset where in {@code into} to start
+         * @param count how many characters to copy
          * @throws IOException if the text can no longer be read
          */
         void read(long position, byte[] into, int offset, int count) throws IOException;
@@ -91,7 +99,12 @@ public final class Media {
         }
     }
 
-    /** Media from base64 text as the service sent it. */
+    /**
+     * Media from base64 text as the service sent it.
+     *
+     * @param base64 the base64 text
+     * @return media over the text
+     */
     public static Media ofBase64(CharSequence base64) {
         Objects.requireNonNull(base64, "base64");
         byte[] ascii = base64.toString().getBytes(StandardCharsets.ISO_8859_1);
@@ -101,6 +114,11 @@ public final class Media {
     /**
      * Media over a slice of an ASCII buffer holding base64 text, without copying it. The caller hands the slice
      * over: it must never change afterwards. Meant for decoders that keep the response body and point into it.
+     *
+     * @param ascii the buffer holding the base64 text
+     * @param offset where the text starts in {@code ascii}
+     * @param length the text's length in characters
+     * @return media over the slice
      */
     public static Media ofBase64(byte[] ascii, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, ascii.length);
@@ -110,6 +128,8 @@ public final class Media {
     /**
      * Media over base64 text kept outside the heap. Reads the text's last characters once, to know its size.
      *
+     * @param source where the base64 text is kept
+     * @return media over the source
      * @throws IOException if the source cannot be read
      */
     public static Media ofBase64(Source source) throws IOException {
@@ -117,13 +137,18 @@ public final class Media {
         return new Media(source);
     }
 
-    /** Media holding the given decoded bytes (copied). Useful for tests and for applications building results. */
+    /**
+     * Media holding the given decoded bytes (copied). Useful for tests and for applications building results.
+     *
+     * @param decoded the decoded bytes
+     * @return media holding a copy of them
+     */
     public static Media ofBytes(byte[] decoded) {
         byte[] ascii = Base64.getEncoder().encode(decoded);
         return ofArray(ascii, 0, ascii.length);
     }
 
-    /** Number of decoded bytes, computed from the base64 text without decoding it. */
+    /** {@return number of decoded bytes, computed from the base64 text without decoding it} */
     public long size() {
         return size;
     }
@@ -146,18 +171,22 @@ public final class Media {
         return full - padding + (rest == 0 ? 0 : rest - 1);
     }
 
-    /** Length of the base64 text, in characters. */
+    /**
+     * Length of the base64 text, in characters.
+     *
+     * @return the number of base64 characters
+     */
     public long base64Length() {
         return length;
     }
 
-    /** A stream of the decoded bytes, decoding as it is read, 64 KiB of text at a time. */
+    /** {@return a stream of the decoded bytes, decoding as it is read, 64 KiB of text at a time} */
     public InputStream openStream() {
         return new DecodingStream();
     }
 
     /**
-     * All decoded bytes in a new array.
+     * {@return all decoded bytes in a new array}
      *
      * @throws UncheckedIOException if the media are kept in a file that can no longer be read
      */
@@ -202,7 +231,7 @@ public final class Media {
     }
 
     /**
-     * The base64 text, as the service sent it.
+     * {@return the base64 text, as the service sent it}
      *
      * @throws UncheckedIOException if the media are kept in a file that can no longer be read
      */
@@ -226,7 +255,9 @@ public final class Media {
     /**
      * Decodes into {@code out}, a buffer at a time; does not close it.
      *
+     * @param out the stream to write to
      * @return the number of decoded bytes written
+     * @throws IOException if {@code out} or the text's source fails
      */
     public long writeTo(OutputStream out) throws IOException {
         Chunks chunks = new Chunks();
@@ -242,7 +273,9 @@ public final class Media {
      * Decodes into a file, replacing it if it exists. The bytes go to a temporary file beside the target that is
      * moved into place only when complete, so a failure never leaves a half-written file under the target name.
      *
+     * @param file the file to write
      * @return the number of decoded bytes written
+     * @throws IOException if the file cannot be written or the text's source fails
      */
     public long writeTo(Path file) throws IOException {
         Path absolute = file.toAbsolutePath();

@@ -18,12 +18,12 @@ public record OcrWarning(long code) {
             9108L, "Blurry",
             9109L, "Warnings not enabled");
 
-    /** Whether the documentation lists this code. */
+    /** {@return whether the documentation lists this code} */
     public boolean isKnown() {
         return DESCRIPTIONS.containsKey(code);
     }
 
-    /** The documented meaning, or a generic text naming the code. */
+    /** {@return the documented meaning, or a generic text naming the code} */
     public String description() {
         String known = DESCRIPTIONS.get(code);
         return known != null ? known : "Unknown OCR warning " + code;

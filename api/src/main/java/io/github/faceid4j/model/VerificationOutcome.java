@@ -10,9 +10,13 @@ import java.util.Map;
  */
 public record VerificationOutcome(long code) {
 
+    /** 0: the person passed liveness and matched the photo. */
     public static final VerificationOutcome SUCCESS = new VerificationOutcome(0);
+    /** 15: the BizToken expired before the verification was finished. */
     public static final VerificationOutcome TOKEN_EXPIRED = new VerificationOutcome(15);
+    /** 16: the person used up the allowed number of tries. */
     public static final VerificationOutcome RETRY_LIMIT_REACHED = new VerificationOutcome(16);
+    /** 17: the verification is not finished yet. */
     public static final VerificationOutcome NOT_FINISHED = new VerificationOutcome(17);
 
     /** What a code is about, coarsely: for routing a customer, not for display. */
@@ -91,28 +95,36 @@ public record VerificationOutcome(long code) {
             Map.entry(2015L, "Comparison failed"),
             Map.entry(2016L, "Similarity below the threshold"));
 
-    /** The outcome for a code. */
+    /**
+     * {@return the outcome for a code}
+     *
+     * @param code the {@code ErrorCode} the service sent
+     */
     public static VerificationOutcome of(long code) {
         return code == 0 ? SUCCESS : new VerificationOutcome(code);
     }
 
-    /** Whether the documentation lists this code. */
+    /** {@return whether the documentation lists this code} */
     public boolean isKnown() {
         return DESCRIPTIONS.containsKey(code);
     }
 
-    /** The documented meaning, or a generic text naming the code when it is unknown. */
+    /** {@return the documented meaning, or a generic text naming the code when it is unknown} */
     public String description() {
         String known = DESCRIPTIONS.get(code);
         return known != null ? known : "Unknown verification code " + code;
     }
 
-    /** {@code true} only for code 0: the person passed liveness and matched the photo. */
+    /**
+     * {@code true} only for code 0: the person passed liveness and matched the photo.
+     *
+     * @return {@code true} only for code 0
+     */
     public boolean passed() {
         return code == 0;
     }
 
-    /** The coarse category of this code. */
+    /** {@return the coarse category of this code} */
     public Category category() {
         if (code == 0) {
             return Category.SUCCESS;

@@ -29,27 +29,47 @@ public record VerificationResult(
         String extra,
         String requestId) {
 
+    /**
+     * Copies the lists, so the result cannot change under its reader.
+     *
+     * @param errorCode final result; {@code 0} means the person is the one in the photo (JSON {@code ErrorCode}), see {@link #outcome()}
+     * @param errorMsg description of the final result (JSON {@code ErrorMsg})
+     * @param verificationDetailList every attempt the customer made (JSON {@code VerificationDetailList})
+     * @param videoBase64 video of the last attempt (JSON {@code VideoBase64})
+     * @param bestFrameBase64 best face frame of the last attempt (JSON {@code BestFrameBase64})
+     * @param ocrResult identity-document recognition (JSON {@code OCRResult})
+     * @param extra the pass-through text the application gave when it applied for the token (JSON {@code Extra})
+     * @param requestId the service's request ID, needed to locate a problem with Tencent (JSON {@code RequestId})
+     */
     public VerificationResult {
         verificationDetailList = Lists.immutable(verificationDetailList);
         ocrResult = Lists.immutable(ocrResult);
     }
 
-    /** The final code as an outcome with its meaning; empty when the service sent no code. */
+    /** {@return the final code as an outcome with its meaning; empty when the service sent no code} */
     public Optional<VerificationOutcome> outcome() {
         return Optional.ofNullable(errorCode).map(VerificationOutcome::of);
     }
 
-    /** {@code true} only when the final code is 0: liveness passed and the face matched. */
+    /**
+     * {@code true} only when the final code is 0: liveness passed and the face matched.
+     *
+     * @return {@code true} only when the final code is 0
+     */
     public boolean passed() {
         return errorCode != null && errorCode == 0;
     }
 
-    /** {@code false} while the customer has not completed the flow (code 17) or no code was sent. */
+    /**
+     * {@code false} while the customer has not completed the flow (code 17) or no code was sent.
+     *
+     * @return {@code false} while the flow is not completed
+     */
     public boolean finished() {
         return errorCode != null && errorCode != VerificationOutcome.NOT_FINISHED.code();
     }
 
-    /** The attempts, never {@code null}. */
+    /** {@return the attempts, never {@code null}} */
     public List<VerificationDetail> attempts() {
         return verificationDetailList == null ? List.of() : verificationDetailList;
     }

@@ -32,7 +32,7 @@ import java.util.Objects;
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.METHOD, ElementType.TYPE})
 public @interface FaceIdClient {
 
-    /** The client's name: the segment after {@code tencentcloud.faceid.} in its configuration keys. */
+    /** {@return the client's name: the segment after {@code tencentcloud.faceid.} in its configuration keys} */
     String value();
 
     /** An instance of the qualifier, for {@code Instance.select(FaceIdClient.Literal.of("payouts"))}. */
@@ -40,12 +40,17 @@ public @interface FaceIdClient {
 
         private static final long serialVersionUID = 1L;
 
+        /** The client's name. */
         private final String value;
 
         private Literal(String value) {
             this.value = Objects.requireNonNull(value, "value");
         }
 
+        /**
+         * @param name the client's name, as in {@code tencentcloud.faceid.<name>.*}
+         * @return the qualifier for that client
+         */
         public static Literal of(String name) {
             return new Literal(name);
         }

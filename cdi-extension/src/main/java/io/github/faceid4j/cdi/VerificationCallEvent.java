@@ -46,18 +46,35 @@ public record VerificationCallEvent(String maskedToken, String clientName, Outco
         ERROR
     }
 
+    /**
+     * Checks that the event names a client and an outcome.
+     *
+     * @param maskedToken the BizToken's first four characters and {@code "..."} ({@code "***"} for shorter tokens)
+     * @param clientName the {@link FaceIdClient} name, or {@link #DEFAULT_CLIENT} ({@code ""}) for the unnamed client
+     * @param outcome passed, not passed, or an error
+     * @param resultCode the verification's final code ({@code 0} passed, {@code 17} not finished, ...) when a result arrived; {@code null} for {@link Outcome#ERROR}
+     * @param errorType the simple name of the exception for {@link Outcome#ERROR}, e.g. {@code BizTokenExpiredException}
+     * @param errorCode the service's error code when it answered with one, e.g. {@code InvalidParameterValue.BizTokenExpired}; otherwise {@code null}
+     * @param duration wall-clock time of the call, until the result or the error
+     * @param attempts requests sent for the call: the exception's count for errors (0 when none was sent), 1 for a result
+     * @param async whether the call was {@code getResultAsync}
+     */
     public VerificationCallEvent {
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(duration, "duration");
     }
 
-    /** Whether the call went to the unnamed client. */
+    /** {@return whether the call went to the unnamed client} */
     public boolean defaultClient() {
         return DEFAULT_CLIENT.equals(clientName);
     }
 
-    /** {@code passed}, {@code not passed (17)}, or the error type and code, e.g. {@code BizTokenExpiredException InvalidParameterValue.BizTokenExpired}. */
+    /**
+     * {@code passed}, {@code not passed (17)}, or the error type and code, e.g. {@code BizTokenExpiredException InvalidParameterValue.BizTokenExpired}.
+     *
+     * @return the outcome in words
+     */
     public String outcomeDescription() {
         return switch (outcome) {
             case PASSED -> "passed";
@@ -69,6 +86,9 @@ public record VerificationCallEvent(String maskedToken, String clientName, Outco
     /**
      * The masking rule of {@link #maskedToken()}, the library's everywhere ({@link Redaction#prefix}): the first four
      * characters and {@code "..."}, {@code "***"} for shorter tokens.
+     *
+     * @param bizToken the BizToken, or null
+     * @return the masked form
      */
     public static String mask(String bizToken) {
         return Redaction.prefix(bizToken);

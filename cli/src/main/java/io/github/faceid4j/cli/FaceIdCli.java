@@ -60,6 +60,11 @@ public final class FaceIdCli implements Callable<Integer> {
     /** The library's own log: errors are reported by the CLI itself, once; --verbose shows the log (RequestLog). */
     private static final Logger LIBRARY_LOG = Logger.getLogger(RequestLog.LOGGER);
 
+    /**
+     * Runs the command and exits with its exit code.
+     *
+     * @param args the command line
+     */
     public static void main(String[] args) {
         if (!Arrays.asList(args).contains("--verbose")) {
             // Jersey logs start-up notes (e.g. optional providers it did not find) that are noise on a terminal.

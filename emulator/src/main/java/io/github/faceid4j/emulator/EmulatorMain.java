@@ -13,6 +13,11 @@ public final class EmulatorMain {
     private EmulatorMain() {
     }
 
+    /**
+     * Runs the emulator until interrupted.
+     *
+     * @param args {@code --port N}, or nothing for a free port
+     */
     public static void main(String[] args) {
         FaceIdEmulator.Builder builder;
         try {
@@ -59,7 +64,12 @@ public final class EmulatorMain {
         return b;
     }
 
-    /** What the command prints at start-up; reusable by other front ends. The secret key is shown only if public. */
+    /**
+     * What the command prints at start-up; reusable by other front ends. The secret key is shown only if public.
+     *
+     * @param emulator the running emulator
+     * @param out where to print
+     */
     public static void printBanner(FaceIdEmulator emulator, PrintStream out) {
         out.println("FaceID emulator (GetWebVerificationResultIntl) listening on " + emulator.endpoint());
         out.println("  port:      " + emulator.port());

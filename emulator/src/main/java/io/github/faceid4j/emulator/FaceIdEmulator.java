@@ -107,7 +107,11 @@ public final class FaceIdEmulator implements AutoCloseable {
         this.threadPrefix = THREAD_NAME_PREFIX + INSTANCES.incrementAndGet() + "-";
     }
 
-    /** A builder with the defaults: any free port, the synthetic credentials, 20 requests/s, system clock. */
+    /**
+     * A builder with the defaults: any free port, the synthetic credentials, 20 requests/s, system clock.
+     *
+     * @return this builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -230,17 +234,21 @@ public final class FaceIdEmulator implements AutoCloseable {
         }
     }
 
-    /** Whether the emulator is serving. */
+    /** {@return whether the emulator is serving} */
     public synchronized boolean isRunning() {
         return state == State.RUNNING;
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /**
+     * {@code http://127.0.0.1:<port>}.
+     *
+     * @return the base URI to point a client at
+     */
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    /** The bound port (the chosen one when built with port 0). */
+    /** {@return the bound port (the chosen one when built with port 0)} */
     public synchronized int port() {
         if (server == null) {
             throw new IllegalStateException("Not started");
@@ -248,22 +256,22 @@ public final class FaceIdEmulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** The SecretId this emulator accepts. */
+    /** {@return the SecretId this emulator accepts} */
     public String secretId() {
         return secretId;
     }
 
-    /** The SecretKey this emulator verifies signatures with. */
+    /** {@return the SecretKey this emulator verifies signatures with} */
     public String secretKey() {
         return secretKey;
     }
 
-    /** The session token required in {@code X-TC-Token}, if any. */
+    /** {@return the session token required in {@code X-TC-Token}, if any} */
     public Optional<String> sessionToken() {
         return Optional.ofNullable(sessionToken);
     }
 
-    /** The configured requests-per-second limit. */
+    /** {@return the configured requests-per-second limit} */
     public int rateLimitPerSecond() {
         return rateLimit;
     }
@@ -274,6 +282,9 @@ public final class FaceIdEmulator implements AutoCloseable {
      * Scripts the answers for one BizToken: the first call gets {@code sequence[0]}, the next {@code sequence[1]}
      * and so on; the last one repeats. Replaces an earlier script of the token; overrides the prefix conventions.
      * Only calls that pass authentication, the rate limit and body checks consume the script.
+     *
+     * @param bizToken the token the script is for
+     * @param sequence the answers, in order; the last one repeats
      */
     public void script(String bizToken, Scenario... sequence) {
         Objects.requireNonNull(bizToken, "bizToken");
@@ -315,14 +326,18 @@ public final class FaceIdEmulator implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------ inspection
 
-    /** Every request so far (up to the last 100,000), oldest first. A snapshot. */
+    /** {@return every request so far (up to the last 100,000), oldest first} A snapshot. */
     public List<RecordedRequest> requests() {
         synchronized (log) {
             return List.copyOf(log);
         }
     }
 
-    /** The requests whose body carried {@code bizToken}. */
+    /**
+     * {@return the requests whose body carried {@code bizToken}}
+     *
+     * @param bizToken the token to look for
+     */
     public List<RecordedRequest> requestsFor(String bizToken) {
         return requests().stream().filter(r -> Objects.equals(r.bizToken(), bizToken)).toList();
     }
@@ -331,6 +346,8 @@ public final class FaceIdEmulator implements AutoCloseable {
      * The largest number of accepted requests (past authentication and the limiter) whose arrivals lie within one
      * second of each other. Never above {@link #rateLimitPerSecond()}; a client-side limiter is correct when its
      * callers see no {@code RequestLimitExceeded} and this stays at or below the limit.
+     *
+     * @return the largest number of accepted requests in any one-second window
      */
     public int maxRequestsInAnyOneSecondWindow() {
         List<Long> nanos = new ArrayList<>();
@@ -343,7 +360,9 @@ public final class FaceIdEmulator implements AutoCloseable {
         return SlidingWindowLimiter.maxInAnyWindow(nanos);
     }
 
-    /** How many requests the emulator's own limiter refused (scripted {@link Scenario#rateLimited()} not counted). */
+    /**
+     * {@return how many requests the emulator's own limiter refused (scripted {@link Scenario#rateLimited()} not counted)}
+     */
     public int rateLimitedCount() {
         return rateLimitedCount.get();
     }
@@ -508,7 +527,12 @@ public final class FaceIdEmulator implements AutoCloseable {
         private Builder() {
         }
 
-        /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+        /**
+         * TCP port on 127.0.0.1; 0 (the default) picks a free one.
+         *
+         * @param port the port, 0 to 65535
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -517,20 +541,36 @@ public final class FaceIdEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The one credential pair the emulator accepts. */
+        /**
+         * The one credential pair the emulator accepts.
+         *
+         * @param secretId the SecretId to accept
+         * @param secretKey the SecretKey signatures are checked with
+         * @return this builder
+         */
         public Builder credentials(String secretId, String secretKey) {
             this.secretId = requireText(secretId, "secretId");
             this.secretKey = requireText(secretKey, "secretKey");
             return this;
         }
 
-        /** Requires {@code X-TC-Token} to equal this (temporary credentials); null (the default) requires none. */
+        /**
+         * Requires {@code X-TC-Token} to equal this (temporary credentials); null (the default) requires none.
+         *
+         * @param sessionToken the token to require, or null
+         * @return this builder
+         */
         public Builder sessionToken(String sessionToken) {
             this.sessionToken = sessionToken == null ? null : requireText(sessionToken, "sessionToken");
             return this;
         }
 
-        /** Accepted requests per sliding second; default 20, as documented for the action. */
+        /**
+         * Accepted requests per sliding second; default 20, as documented for the action.
+         *
+         * @param limit requests per second, 1 or more
+         * @return this builder
+         */
         public Builder rateLimitPerSecond(int limit) {
             if (limit < 1) {
                 throw new IllegalArgumentException("rate limit must be at least 1: " + limit);
@@ -539,13 +579,23 @@ public final class FaceIdEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The clock X-TC-Timestamp is checked against and results are stamped with. */
+        /**
+         * The clock X-TC-Timestamp is checked against and results are stamped with.
+         *
+         * @param clock the emulator's clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Regions accepted in X-TC-Region; default {@link #DEFAULT_REGIONS}. */
+        /**
+         * Regions accepted in X-TC-Region; default {@link #DEFAULT_REGIONS}.
+         *
+         * @param regions the accepted region names
+         * @return this builder
+         */
         public Builder regions(String... regions) {
             Set<String> set = new LinkedHashSet<>(Arrays.asList(regions));
             if (set.isEmpty() || set.stream().anyMatch(r -> r == null || r.isBlank())) {
@@ -555,7 +605,12 @@ public final class FaceIdEmulator implements AutoCloseable {
             return this;
         }
 
-        /** How far X-TC-Timestamp may be from the clock; default 5 minutes. */
+        /**
+         * How far X-TC-Timestamp may be from the clock; default 5 minutes.
+         *
+         * @param tolerance the largest accepted difference
+         * @return this builder
+         */
         public Builder timestampTolerance(Duration tolerance) {
             if (tolerance == null || tolerance.isNegative()) {
                 throw new IllegalArgumentException("tolerance must be zero or positive");
@@ -564,7 +619,12 @@ public final class FaceIdEmulator implements AutoCloseable {
             return this;
         }
 
-        /** Size of the handler pool; default 64, enough for 50 concurrent connections. */
+        /**
+         * Size of the handler pool; default 64, enough for 50 concurrent connections.
+         *
+         * @param threads the number of handler threads
+         * @return this builder
+         */
         public Builder handlerThreads(int threads) {
             if (threads < 1) {
                 throw new IllegalArgumentException("handler threads must be at least 1: " + threads);
@@ -573,7 +633,7 @@ public final class FaceIdEmulator implements AutoCloseable {
             return this;
         }
 
-        /** A new, not yet started emulator. */
+        /** {@return a new, not yet started emulator} */
         public FaceIdEmulator build() {
             return new FaceIdEmulator(this);
         }

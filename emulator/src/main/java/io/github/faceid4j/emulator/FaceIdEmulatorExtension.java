@@ -40,7 +40,11 @@ public class FaceIdEmulatorExtension
         this(FaceIdEmulator::builder);
     }
 
-    /** An emulator built from {@code builder} (e.g. with a fixed clock or a session token). */
+    /**
+     * An emulator built from {@code builder} (e.g. with a fixed clock or a session token).
+     *
+     * @param builder the emulator's settings
+     */
     public FaceIdEmulatorExtension(FaceIdEmulator.Builder builder) {
         this(() -> Objects.requireNonNull(builder, "builder"));
     }
@@ -50,7 +54,7 @@ public class FaceIdEmulatorExtension
     }
 
     /**
-     * The running emulator.
+     * {@return the running emulator}
      *
      * @throws IllegalStateException outside the tests of the class that registered the extension
      */

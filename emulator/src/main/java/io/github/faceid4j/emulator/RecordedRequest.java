@@ -50,56 +50,73 @@ public final class RecordedRequest {
         return Collections.unmodifiableMap(out);
     }
 
-    /** When the request arrived, by the emulator's clock. */
+    /** {@return when the request arrived, by the emulator's clock} */
     public Instant arrival() {
         return arrival;
     }
 
-    /** HTTP method as sent. */
+    /**
+     * HTTP method as sent.
+     *
+     * @return the method, e.g. {@code POST}
+     */
     public String method() {
         return method;
     }
 
-    /** Request path as sent. */
+    /**
+     * Request path as sent.
+     *
+     * @return the path, e.g. {@code /}
+     */
     public String path() {
         return path;
     }
 
-    /** The {@code BizToken} of the body (also for rejected requests), or null when the body had no string one. */
+    /**
+     * {@return the {@code BizToken} of the body (also for rejected requests), or null when the body had no string one}
+     */
     public String bizToken() {
         return bizToken;
     }
 
-    /** All request headers: lower-case names, values in order received. */
+    /** {@return all request headers: lower-case names, values in order received} */
     public Map<String, List<String>> headers() {
         return headers;
     }
 
-    /** First value of a header (name case-insensitive), or null. */
+    /**
+     * First value of a header (name case-insensitive), or null.
+     *
+     * @param name the header's name
+     * @return its first value, or null when absent
+     */
     public String header(String name) {
         List<String> v = headers.get(name.toLowerCase(Locale.ROOT));
         return v == null || v.isEmpty() ? null : v.get(0);
     }
 
-    /** Whether the TC3-HMAC-SHA256 signature was checked and correct. */
+    /** {@return whether the TC3-HMAC-SHA256 signature was checked and correct} */
     public boolean signatureValid() {
         return signatureValid;
     }
 
     /**
-     * Whether the request passed authentication and the rate limit, i.e. counts toward the rate window. Accepted
-     * requests can still be answered with an error (a bad body, or a scripted error).
+     * {@return whether the request passed authentication and the rate limit}, i.e. counts toward the rate window.
+     * Accepted requests can still be answered with an error (a bad body, or a scripted error).
      */
     public boolean accepted() {
         return accepted;
     }
 
-    /** The API error code answered, or null when a result (or a scripted transport fault) was answered. */
+    /** {@return the API error code answered, or null when a result (or a scripted transport fault) was answered} */
     public String errorCode() {
         return errorCode;
     }
 
-    /** What was answered: a {@link Scenario#description()}, or {@code "error"} for the emulator's own checks. */
+    /**
+     * {@return what was answered: a {@link Scenario#description()}, or {@code "error"} for the emulator's own checks}
+     */
     public String outcome() {
         return outcome;
     }

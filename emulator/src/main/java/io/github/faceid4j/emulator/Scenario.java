@@ -73,6 +73,8 @@ public final class Scenario {
      * match with similarity 92.5), a synthetic video and best frame, one passed OCR result with {@code MLIDCard}
      * and {@code GeneralCard}, some {@code null} fields, and an unknown {@code FutureField} clients must ignore.
      * All personal data is from {@link SyntheticPerson}.
+     *
+     * @return the scenario
      */
     public static Scenario passed() {
         return result("passed", Result.PASSED, SyntheticMedia.DEFAULT_VIDEO_BYTES);
@@ -81,6 +83,9 @@ public final class Scenario {
     /**
      * Like {@link #passed()}, but the base64-decoded {@code VideoBase64} is exactly {@code bytes} long. For
      * performance tests with large results; the encoding is cached per size and streamed with Content-Length.
+     *
+     * @param bytes the decoded video's length
+     * @return the scenario
      */
     public static Scenario passedWithVideoOfSize(long bytes) {
         if (bytes < 0 || bytes > 1L << 30) {
@@ -89,40 +94,61 @@ public final class Scenario {
         return result("passedWithVideoOfSize(" + bytes + ")", Result.PASSED, bytes);
     }
 
-    /** A finished but failed verification: {@code ErrorCode} 1005 (liveness failed), OCR not passed. */
+    /** {@return a finished but failed verification: {@code ErrorCode} 1005 (liveness failed), OCR not passed} */
     public static Scenario failedVerification() {
         return result("failedVerification", Result.FAILED, SyntheticMedia.DEFAULT_VIDEO_BYTES);
     }
 
-    /** The user has not finished yet: {@code ErrorCode} 17, no media, no OCR. */
+    /** {@return a verification the user has not finished yet: {@code ErrorCode} 17, no media, no OCR} */
     public static Scenario notFinished() {
         return result("notFinished", Result.NOT_FINISHED, 0);
     }
 
     // ---------------------------------------------------------------- API errors
 
-    /** API error {@code InvalidParameterValue.BizTokenExpired} (a BizToken lives three days). */
+    /**
+     * API error {@code InvalidParameterValue.BizTokenExpired} (a BizToken lives three days).
+     *
+     * @return the scenario
+     */
     public static Scenario expired() {
         return apiError("InvalidParameterValue.BizTokenExpired", "BizToken expired.");
     }
 
-    /** API error {@code InvalidParameterValue.BizTokenIllegal}: the token was never issued. */
+    /**
+     * API error {@code InvalidParameterValue.BizTokenIllegal}: the token was never issued.
+     *
+     * @return the scenario
+     */
     public static Scenario illegal() {
         return apiError("InvalidParameterValue.BizTokenIllegal", "Invalid BizToken.");
     }
 
-    /** API error {@code RequestLimitExceeded}, as if another caller of the same account used up the rate. */
+    /**
+     * API error {@code RequestLimitExceeded}, as if another caller of the same account used up the rate.
+     *
+     * @return the scenario
+     */
     public static Scenario rateLimited() {
         return apiError("RequestLimitExceeded", ErrorCodes.RATE_LIMIT_MESSAGE);
     }
 
-    /** API error {@code InternalError}. */
+    /**
+     * API error {@code InternalError}.
+     *
+     * @return the scenario
+     */
     public static Scenario internalError() {
         return apiError("InternalError", "An internal error has occurred. Retry your request, but if the problem "
                 + "persists, contact us with details by filing a ticket.");
     }
 
-    /** Any API error: {@code {"Response":{"Error":{"Code":code,"Message":message},"RequestId":...}}}. */
+    /**
+     * {@return any API error: {@code {"Response":{"Error":{"Code":code,"Message":message},"RequestId":...}}}}
+     *
+     * @param code the error code, e.g. {@code InternalError}
+     * @param message the error message
+     */
     public static Scenario apiError(String code, String message) {
         requireText(code, "code");
         Objects.requireNonNull(message, "message");
@@ -132,7 +158,13 @@ public final class Scenario {
 
     // ---------------------------------------------------------------- faults
 
-    /** Waits {@code delay}, then answers as {@code then}. The wait ends early when the emulator closes. */
+    /**
+     * Waits {@code delay}, then answers as {@code then}. The wait ends early when the emulator closes.
+     *
+     * @param delay how long to wait before answering
+     * @param then the answer after the wait
+     * @return the scenario
+     */
     public static Scenario slow(Duration delay, Scenario then) {
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(then, "then");
@@ -143,32 +175,56 @@ public final class Scenario {
                 then, 0, null, null, 0);
     }
 
-    /** HTTP 200, {@code application/json}, correct Content-Length, but the JSON stops in the middle of a value. */
+    /**
+     * HTTP 200, {@code application/json}, correct Content-Length, but the JSON stops in the middle of a value.
+     *
+     * @return the scenario
+     */
     public static Scenario malformedBody() {
         return raw("malformedBody", 200, "application/json",
                 "{\"Response\":{\"ErrorCode\":0,\"ErrorMsg\":\"Succ".getBytes(StandardCharsets.UTF_8));
     }
 
-    /** HTTP 200, {@code application/json}, zero bytes. */
+    /**
+     * HTTP 200, {@code application/json}, zero bytes.
+     *
+     * @return the scenario
+     */
     public static Scenario emptyBody() {
         return raw("emptyBody", 200, "application/json", new byte[0]);
     }
 
-    /** An HTML error page as a gateway in front of the service would send it, e.g. {@code html(502)}. */
+    /**
+     * {@return an HTML error page as a gateway in front of the service would send it}, e.g. {@code html(502)}.
+     *
+     * @param status the HTTP status, 100 to 599
+     */
     public static Scenario html(int status) {
         requireStatus(status);
         String page = String.format(Locale.ROOT, HTML_TEMPLATE, status, reason(status));
         return raw("html(" + status + ")", status, "text/html", page.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Any status and body; JSON content type when the body starts with '{', plain text otherwise. */
+    /**
+     * {@return any status and body}; JSON content type when the body starts with <code>&#123;</code>, plain text
+     * otherwise.
+     *
+     * @param status the HTTP status, 100 to 599
+     * @param body   the body, sent as UTF-8
+     */
     public static Scenario httpStatus(int status, String body) {
         Objects.requireNonNull(body, "body");
         String type = body.stripLeading().startsWith("{") ? "application/json" : "text/plain; charset=utf-8";
         return httpStatus(status, type, body);
     }
 
-    /** Any status, content type and body. */
+    /**
+     * {@return any status, content type and body}
+     *
+     * @param status the HTTP status, 100 to 599
+     * @param contentType the {@code Content-Type}
+     * @param body the body, sent as UTF-8
+     */
     public static Scenario httpStatus(int status, String contentType, String body) {
         requireStatus(status);
         requireText(contentType, "contentType");
@@ -179,6 +235,8 @@ public final class Scenario {
     /**
      * A {@link #passed()} answer whose Content-Length promises the whole body, of which only the first half is
      * sent before the connection is closed: what a client sees when a connection resets mid-body.
+     *
+     * @return the scenario
      */
     public static Scenario truncatedMidBody() {
         return new Scenario(Kind.TRUNCATED, "truncatedMidBody", Result.PASSED, SyntheticMedia.DEFAULT_VIDEO_BYTES,
@@ -189,6 +247,9 @@ public final class Scenario {
      * A well-formed success whose {@code VideoBase64} value alone is {@code bytes} characters (rounded up to a
      * multiple of 4), so the whole body is larger than {@code bytes}. Generated while sending, never held in
      * memory: meant to trip a client's response-size limit.
+     *
+     * @param bytes the length of the {@code VideoBase64} value
+     * @return the scenario
      */
     public static Scenario oversizedBody(long bytes) {
         if (bytes < 0) {
@@ -205,6 +266,9 @@ public final class Scenario {
      * from the command line: {@code passed…}, {@code failed…}, {@code unfinished…}, {@code expired…},
      * {@code illegal…}, {@code ratelimited…}, {@code internal…}, {@code slow…} (3 s, then passed),
      * {@code malformed…}; anything else is {@link #illegal()}, as the real service says of unknown tokens.
+     *
+     * @param bizToken the token
+     * @return the scenario its prefix picks
      */
     public static Scenario forToken(String bizToken) {
         String t = bizToken == null ? "" : bizToken.toLowerCase(Locale.ROOT);
@@ -230,7 +294,7 @@ public final class Scenario {
         return illegal();
     }
 
-    /** A short name such as {@code passed} or {@code apiError(InternalError)}; also recorded per request. */
+    /** {@return a short name such as {@code passed} or {@code apiError(InternalError)}; also recorded per request} */
     public String description() {
         return description;
     }

@@ -19,24 +19,46 @@ public final class Credentials {
         this.sessionToken = sessionToken == null || sessionToken.isBlank() ? null : sessionToken;
     }
 
-    /** Permanent credentials. */
+    /**
+     * Permanent credentials.
+     *
+     * @param secretId the SecretId
+     * @param secretKey the SecretKey
+     * @return the credentials
+     */
     public static Credentials of(String secretId, String secretKey) {
         return new Credentials(secretId, secretKey, null);
     }
 
-    /** Temporary credentials: the session token is sent as {@code X-TC-Token}. */
+    /**
+     * Temporary credentials: the session token is sent as {@code X-TC-Token}.
+     *
+     * @param secretId the temporary SecretId
+     * @param secretKey the temporary SecretKey
+     * @param sessionToken the session token
+     * @return the credentials
+     */
     public static Credentials of(String secretId, String secretKey, String sessionToken) {
         return new Credentials(secretId, secretKey, sessionToken);
     }
 
+    /**
+     * @return the SecretId, sent in every request's {@code Authorization} header
+     */
     public String secretId() {
         return secretId;
     }
 
+    /**
+     * @return the SecretKey, used to sign and never sent
+     */
     public String secretKey() {
         return secretKey;
     }
 
+    /**
+     * @return the session token of temporary credentials, sent as {@code X-TC-Token}; empty for permanent ones
+     */
     public Optional<String> sessionToken() {
         return Optional.ofNullable(sessionToken);
     }

@@ -7,10 +7,14 @@ package io.github.faceid4j.client;
 @FunctionalInterface
 public interface CredentialsProvider {
 
-    /** The credentials to sign the next request with; never {@code null}. */
+    /** {@return the credentials to sign the next request with; never {@code null}} */
     Credentials credentials();
 
-    /** A provider that always answers the same credentials. */
+    /**
+     * {@return a provider that always answers the same credentials}
+     *
+     * @param credentials the credentials to answer
+     */
     static CredentialsProvider of(Credentials credentials) {
         java.util.Objects.requireNonNull(credentials, "credentials");
         return () -> credentials;

@@ -39,8 +39,11 @@ import java.util.Set;
  */
 public final class CredentialsProviders {
 
+    /** The environment variable of the SecretId. */
     public static final String ENV_SECRET_ID = "TENCENTCLOUD_SECRET_ID";
+    /** The environment variable of the SecretKey. */
     public static final String ENV_SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";
+    /** The environment variable of the session token of temporary credentials. */
     public static final String ENV_SESSION_TOKEN = "TENCENTCLOUD_SESSION_TOKEN";
     /** The profile every SDK reads when none is named. */
     public static final String DEFAULT_PROFILE = "default";
@@ -50,15 +53,22 @@ public final class CredentialsProviders {
     private CredentialsProviders() {
     }
 
-    /** Fixed credentials. */
+    /**
+     * Fixed credentials.
+     *
+     * @param credentials the credentials
+     * @return a provider that always answers them
+     */
     public static CredentialsProvider of(Credentials credentials) {
         return CredentialsProvider.of(credentials);
     }
 
     /**
-     * The first provider that has credentials. A provider without any throws {@link CredentialsUnavailableException}
+     * {@return the first provider that has credentials} A provider without any throws {@link CredentialsUnavailableException}
      * and the next is asked; any other failure ends the search. When none has credentials, the exception lists
      * where each looked.
+     *
+     * @param providers the providers, asked in order
      */
     public static CredentialsProvider chain(CredentialsProvider... providers) {
         List<CredentialsProvider> list = List.of(providers); // rejects nulls
@@ -68,12 +78,20 @@ public final class CredentialsProviders {
         return new Chain(list);
     }
 
-    /** {@code TENCENTCLOUD_SECRET_ID}, {@code TENCENTCLOUD_SECRET_KEY}, {@code TENCENTCLOUD_SESSION_TOKEN} of this process. */
+    /**
+     * {@code TENCENTCLOUD_SECRET_ID}, {@code TENCENTCLOUD_SECRET_KEY}, {@code TENCENTCLOUD_SESSION_TOKEN} of this process.
+     *
+     * @return a provider reading this process's environment
+     */
     public static CredentialsProvider environment() {
         return environment(System.getenv());
     }
 
-    /** The same variables, read from the given map (tests, or an environment of one's own). */
+    /**
+     * {@return the same variables, read from the given map (tests, or an environment of one's own)}
+     *
+     * @param environment the variables to read
+     */
     public static CredentialsProvider environment(Map<String, String> environment) {
         Map<String, String> env = Map.copyOf(environment);
         return new CredentialsProvider() {
@@ -99,12 +117,21 @@ public final class CredentialsProviders {
         };
     }
 
-    /** {@code ~/.tencentcloud/credentials} under the given home directory. */
+    /**
+     * {@code ~/.tencentcloud/credentials} under the given home directory.
+     *
+     * @param userHome the home directory
+     * @return the path of the credentials file under it
+     */
     public static Path defaultProfileFile(Path userHome) {
         return userHome.resolve(".tencentcloud").resolve("credentials");
     }
 
-    /** The {@code [default]} profile of a Tencent Cloud credentials file. */
+    /**
+     * {@return the {@code [default]} profile of a Tencent Cloud credentials file}
+     *
+     * @param file the credentials file
+     */
     public static CredentialsProvider profileFile(Path file) {
         return profileFile(file, DEFAULT_PROFILE);
     }
@@ -120,6 +147,10 @@ public final class CredentialsProviders {
      * A missing file or profile is "unavailable" (a chain goes on); a profile with only one of
      * {@code secret_id}/{@code secret_key}, or a file that cannot be read, is an error. The file is re-read when its
      * modification time or size changes. A file other users can read is reported once, as a warning.
+     *
+     * @param file the credentials file
+     * @param profile the profile's name, e.g. {@code default}
+     * @return a provider reading that profile
      */
     public static CredentialsProvider profileFile(Path file, String profile) {
         Objects.requireNonNull(file, "file");
@@ -129,12 +160,19 @@ public final class CredentialsProviders {
         return new ProfileFile(file, profile.trim());
     }
 
-    /** The environment, then {@code ~/.tencentcloud/credentials}: this process's environment and home directory. */
+    /**
+     * {@return the environment, then {@code ~/.tencentcloud/credentials}: this process's environment and home directory}
+     */
     public static CredentialsProvider defaultChain() {
         return defaultChain(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
-    /** The environment, then {@code ~/.tencentcloud/credentials}, from the given environment and home directory. */
+    /**
+     * {@return the environment, then {@code ~/.tencentcloud/credentials}, from the given environment and home directory}
+     *
+     * @param environment the environment variables to read
+     * @param userHome the home directory of the credentials file
+     */
     public static CredentialsProvider defaultChain(Map<String, String> environment, Path userHome) {
         return chain(environment(environment), profileFile(defaultProfileFile(userHome)));
     }

@@ -40,6 +40,7 @@ public final class FaceIdServiceBuilder {
     public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-jakarta", "ap-singapore");
     /** The endpoint named by the API's documentation. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://faceid.tencentcloudapi.com");
+    /** The default of {@link #connectTimeout(Duration)}. */
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** Longest silence while reading an answer. The official SDK has none, which can hang a thread forever. */
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
@@ -50,6 +51,7 @@ public final class FaceIdServiceBuilder {
     public static final long MAX_RESPONSE_BYTES_LIMIT = 1L << 30;
     /** Large enough for a result with a long video and every card image; a body beyond it is refused. */
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+    /** The values {@link #language(String)} accepts. */
     public static final Set<String> SUPPORTED_LANGUAGES = Set.of("zh-CN", "en-US");
     /** The whole call, including rate-limit waits, retries and backoff. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
@@ -90,17 +92,30 @@ public final class FaceIdServiceBuilder {
     private FaceIdServiceBuilder() {
     }
 
+    /**
+     * @return a builder with every setting at its default
+     */
     public static FaceIdServiceBuilder create() {
         return new FaceIdServiceBuilder();
     }
 
-    /** Required: {@code ap-jakarta} or {@code ap-singapore}. */
+    /**
+     * Required: {@code ap-jakarta} or {@code ap-singapore}.
+     *
+     * @param region the region
+     * @return this builder
+     */
     public FaceIdServiceBuilder region(String region) {
         this.region = region;
         return this;
     }
 
-    /** Required (or {@link #credentialsProvider}): fixed credentials. */
+    /**
+     * Required (or {@link #credentialsProvider}): fixed credentials.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public FaceIdServiceBuilder credentials(Credentials credentials) {
         this.credentials = credentials == null ? null : CredentialsProvider.of(credentials);
         return this;
@@ -110,6 +125,9 @@ public final class FaceIdServiceBuilder {
      * Credentials asked for on every request: {@link CredentialsProviders#defaultChain()} (environment, then
      * {@code ~/.tencentcloud/credentials}), a {@link RefreshingCredentialsProvider} for temporary credentials, or a
      * provider of one's own. Each request signs with one snapshot.
+     *
+     * @param provider the provider
+     * @return this builder
      */
     public FaceIdServiceBuilder credentialsProvider(CredentialsProvider provider) {
         this.credentials = provider;
@@ -120,13 +138,21 @@ public final class FaceIdServiceBuilder {
      * Where requests go; default {@code https://faceid.tencentcloudapi.com}. Also {@code https://faceid.intl.tencentcloudapi.com},
      * or an emulator on loopback. Plain {@code http} is accepted only for loopback hosts unless
      * {@link #allowInsecureHttp(boolean)} is set.
+     *
+     * @param endpoint the endpoint's base URI
+     * @return this builder
      */
     public FaceIdServiceBuilder endpoint(URI endpoint) {
         this.endpoint = endpoint;
         return this;
     }
 
-    /** @see #endpoint(URI) */
+    /**
+     * As {@link #endpoint(URI)}, from text; text that is not a URI fails at {@link #build()}, naming the setting.
+     *
+     * @param endpoint the endpoint's base URI, as text
+     * @return this builder
+     */
     public FaceIdServiceBuilder endpoint(String endpoint) {
         try {
             this.endpoint = endpoint == null ? null : new URI(endpoint.trim());
@@ -136,19 +162,34 @@ public final class FaceIdServiceBuilder {
         return this;
     }
 
-    /** Time allowed to open a connection; default 5 s. */
+    /**
+     * Time allowed to open a connection; default 5 s.
+     *
+     * @param timeout the connect timeout
+     * @return this builder
+     */
     public FaceIdServiceBuilder connectTimeout(Duration timeout) {
         this.connectTimeout = timeout;
         return this;
     }
 
-    /** Longest wait for the next bytes of an answer; default 30 s. */
+    /**
+     * Longest wait for the next bytes of an answer; default 30 s.
+     *
+     * @param timeout the read timeout
+     * @return this builder
+     */
     public FaceIdServiceBuilder readTimeout(Duration timeout) {
         this.readTimeout = timeout;
         return this;
     }
 
-    /** Largest answer accepted, in bytes; default 64 MiB. */
+    /**
+     * Largest answer accepted, in bytes; default 64 MiB.
+     *
+     * @param bytes the largest answer, in bytes
+     * @return this builder
+     */
     public FaceIdServiceBuilder maxResponseBytes(long bytes) {
         this.maxResponseBytes = bytes;
         return this;
@@ -168,13 +209,21 @@ public final class FaceIdServiceBuilder {
      * result's media are unreachable. They hold faces and identity documents: use a directory on storage your data
      * protection rules allow (e.g. encrypted, not shared). The directory must exist and be writable; {@link #build()}
      * checks by creating a file there.
+     *
+     * @param directory an existing, writable directory, or null
+     * @return this builder
      */
     public FaceIdServiceBuilder spillDirectory(Path directory) {
         this.spillDirectory = directory;
         return this;
     }
 
-    /** Size in bytes above which an answer goes to the {@link #spillDirectory(Path) spill directory}; default 1 MiB. */
+    /**
+     * Size in bytes above which an answer goes to the {@link #spillDirectory(Path) spill directory}; default 1 MiB.
+     *
+     * @param bytes the threshold, in bytes; 0 spills every answer
+     * @return this builder
+     */
     public FaceIdServiceBuilder spillThreshold(long bytes) {
         this.spillThreshold = bytes;
         return this;
@@ -186,19 +235,32 @@ public final class FaceIdServiceBuilder {
      * once its result is no longer reachable and has been garbage-collected, which can be late, as spilled answers
      * hardly use the heap. At the bound the service asks for a collection (as the JDK does for direct buffers; at
      * most once a second) and, if that frees too little, keeps the answer in memory and logs a warning.
+     *
+     * @param bytes the bound, in bytes
+     * @return this builder
      */
     public FaceIdServiceBuilder spillMaxBytes(long bytes) {
         this.spillMaxBytes = bytes;
         return this;
     }
 
-    /** Optional {@code X-TC-Language}: {@code zh-CN} or {@code en-US}; the service's default when unset. */
+    /**
+     * Optional {@code X-TC-Language}: {@code zh-CN} or {@code en-US}; the service's default when unset.
+     *
+     * @param language {@code zh-CN}, {@code en-US} or null
+     * @return this builder
+     */
     public FaceIdServiceBuilder language(String language) {
         this.language = language;
         return this;
     }
 
-    /** Allows plain {@code http} to a non-loopback host, e.g. behind a TLS-terminating gateway. Default off. */
+    /**
+     * Allows plain {@code http} to a non-loopback host, e.g. behind a TLS-terminating gateway. Default off.
+     *
+     * @param allow whether to allow it
+     * @return this builder
+     */
     public FaceIdServiceBuilder allowInsecureHttp(boolean allow) {
         this.allowInsecureHttp = allow;
         return this;
@@ -210,6 +272,9 @@ public final class FaceIdServiceBuilder {
      * Content-Length, Host; X-TC-RequestId of the answer), the status, the masked BizToken, the attempt, the
      * duration and the outcome. Never {@code Authorization}, {@code X-TC-Token}, a body, media or personal data.
      * Retries (DEBUG) and failures about to be thrown (WARNING) are logged whatever this says.
+     *
+     * @param log whether to log
+     * @return this builder
      */
     public FaceIdServiceBuilder logRequests(boolean log) {
         this.logRequests = log;
@@ -219,13 +284,21 @@ public final class FaceIdServiceBuilder {
     /**
      * An HTTP proxy, or {@link ProxySettings#direct()} for none. Default ({@code null}): the JVM's standard proxy
      * properties ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) decide.
+     *
+     * @param proxy the proxy, {@link ProxySettings#direct()}, or null
+     * @return this builder
      */
     public FaceIdServiceBuilder proxy(ProxySettings proxy) {
         this.proxy = proxy;
         return this;
     }
 
-    /** The clock that timestamps signatures; tests pin it. Default: the system clock, UTC. */
+    /**
+     * The clock that timestamps signatures; tests pin it. Default: the system clock, UTC.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public FaceIdServiceBuilder clock(Clock clock) {
         this.clock = clock;
         return this;
@@ -234,6 +307,9 @@ public final class FaceIdServiceBuilder {
     /**
      * Runs the HTTP exchanges of every call, e.g. a Jakarta EE {@code ManagedExecutorService}. Default: a pool of
      * {@link #maxConcurrency} daemon threads owned by the service and shut down by {@code close()}.
+     *
+     * @param executor the executor, or null for the service's own pool
+     * @return this builder
      */
     public FaceIdServiceBuilder asyncExecutor(ExecutorService executor) {
         this.asyncExecutor = executor;
@@ -244,13 +320,21 @@ public final class FaceIdServiceBuilder {
      * Deadline of a whole call: rate-limit wait, every attempt and every backoff. Default 60 s. When it passes the
      * call fails with {@link io.github.faceid4j.FaceIdTimeoutException}; each attempt's connect and read timeouts
      * are capped by the time left.
+     *
+     * @param timeout the deadline of a call
+     * @return this builder
      */
     public FaceIdServiceBuilder callTimeout(Duration timeout) {
         this.callTimeout = timeout;
         return this;
     }
 
-    /** Retries of transient failures; default {@link RetryPolicy#DEFAULT} (3 attempts), {@link RetryPolicy#NONE} turns them off. */
+    /**
+     * Retries of transient failures; default {@link RetryPolicy#DEFAULT} (3 attempts), {@link RetryPolicy#NONE} turns them off.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
     public FaceIdServiceBuilder retryPolicy(RetryPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         this.maxAttempts = policy.maxAttempts();
@@ -259,19 +343,34 @@ public final class FaceIdServiceBuilder {
         return this;
     }
 
-    /** Total attempts per call, the first included; default 3; 1 turns retries off. */
+    /**
+     * Total attempts per call, the first included; default 3; 1 turns retries off.
+     *
+     * @param attempts the number of attempts, 1 or more
+     * @return this builder
+     */
     public FaceIdServiceBuilder maxAttempts(int attempts) {
         this.maxAttempts = attempts;
         return this;
     }
 
-    /** The backoff's first step; default 200 ms. */
+    /**
+     * The backoff's first step; default 200 ms.
+     *
+     * @param delay the first backoff step
+     * @return this builder
+     */
     public FaceIdServiceBuilder retryBaseDelay(Duration delay) {
         this.retryBaseDelay = delay;
         return this;
     }
 
-    /** The backoff's ceiling; default 2 s. */
+    /**
+     * The backoff's ceiling; default 2 s.
+     *
+     * @param delay the longest backoff step
+     * @return this builder
+     */
     public FaceIdServiceBuilder retryMaxDelay(Duration delay) {
         this.retryMaxDelay = delay;
         return this;
@@ -281,6 +380,10 @@ public final class FaceIdServiceBuilder {
      * The local limit: at most {@code permits} requests in any {@code window} as the service counts them; default
      * 20 per second, the action's limit (see {@link SlidingWindowRateLimiter}). Ignored when
      * {@link #rateLimiter(RateLimiter)} is set.
+     *
+     * @param permits requests allowed per window
+     * @param window the window
+     * @return this builder
      */
     public FaceIdServiceBuilder rateLimit(int permits, Duration window) {
         this.rateLimitPermits = permits;
@@ -288,37 +391,64 @@ public final class FaceIdServiceBuilder {
         return this;
     }
 
-    /** Requests allowed per {@link #rateLimitWindow}; default 20. */
+    /**
+     * Requests allowed per {@link #rateLimitWindow}; default 20.
+     *
+     * @param permits requests allowed per window
+     * @return this builder
+     */
     public FaceIdServiceBuilder rateLimitPermits(int permits) {
         this.rateLimitPermits = permits;
         return this;
     }
 
-    /** The window {@link #rateLimitPermits} applies to; default 1 s. */
+    /**
+     * The window {@link #rateLimitPermits} applies to; default 1 s.
+     *
+     * @param window the window
+     * @return this builder
+     */
     public FaceIdServiceBuilder rateLimitWindow(Duration window) {
         this.rateLimitWindow = window;
         return this;
     }
 
-    /** A limiter of one's own, e.g. shared by several services or across a cluster. {@link RateLimiter#unlimited()} turns pacing off. */
+    /**
+     * A limiter of one's own, e.g. shared by several services or across a cluster. {@link RateLimiter#unlimited()} turns pacing off.
+     *
+     * @param limiter the limiter
+     * @return this builder
+     */
     public FaceIdServiceBuilder rateLimiter(RateLimiter limiter) {
         this.rateLimiter = limiter;
         return this;
     }
 
-    /** Longest wait for a rate-limit permit; default 10 s. */
+    /**
+     * Longest wait for a rate-limit permit; default 10 s.
+     *
+     * @param wait the longest wait
+     * @return this builder
+     */
     public FaceIdServiceBuilder rateLimitMaxWait(Duration wait) {
         this.rateLimitMaxWait = wait;
         return this;
     }
 
-    /** Exchanges in flight at once on the service's own I/O pool; default 16. Ignored with {@link #asyncExecutor}. */
+    /**
+     * Exchanges in flight at once on the service's own I/O pool; default 16. Ignored with {@link #asyncExecutor}.
+     *
+     * @param threads exchanges in flight at once, 1 or more
+     * @return this builder
+     */
     public FaceIdServiceBuilder maxConcurrency(int threads) {
         this.maxConcurrency = threads;
         return this;
     }
 
-    /** Every problem with the current settings, each naming its setting; empty when {@link #build()} will work. */
+    /**
+     * {@return every problem with the current settings, each naming its setting; empty when {@link #build()} will work}
+     */
     public List<FaceIdConfigurationException> problems() {
         List<FaceIdConfigurationException> problems = new ArrayList<>();
         if (region == null || region.isBlank()) {
@@ -375,8 +505,9 @@ public final class FaceIdServiceBuilder {
     /**
      * Builds the service.
      *
+     * @return the service; close it when done
      * @throws FaceIdConfigurationException for the first problem {@link #problems()} reports, with the others
-     *                                      attached as suppressed exceptions
+     * attached as suppressed exceptions
      */
     public VerificationResultService build() {
         List<FaceIdConfigurationException> problems = problems();

@@ -48,8 +48,10 @@ public final class ProxySettings {
     }
 
     /**
-     * A proxy at {@code host:port}, used for every host (until {@link #withNonProxyHosts(String)} says otherwise).
+     * {@return a proxy at {@code host:port}, used for every host (until {@link #withNonProxyHosts(String)} says otherwise)}
      *
+     * @param host the proxy's host
+     * @param port the proxy's port, 1 to 65535
      * @throws IllegalArgumentException for a blank host or a port outside 1..65535
      */
     public static ProxySettings of(String host, int port) {
@@ -62,7 +64,11 @@ public final class ProxySettings {
         return new ProxySettings(host.strip(), port, null, null, List.of(), "");
     }
 
-    /** No proxy at all, whatever the JVM's proxy properties say. */
+    /**
+     * No proxy at all, whatever the JVM's proxy properties say.
+     *
+     * @return settings for no proxy
+     */
     public static ProxySettings direct() {
         return DIRECT;
     }
@@ -70,6 +76,9 @@ public final class ProxySettings {
     /**
      * Credentials for a proxy that asks for them (Basic). Both must be given.
      *
+     * @param username the user name
+     * @param password the password
+     * @return these settings with credentials
      * @throws IllegalArgumentException for a blank username or a null password
      */
     public ProxySettings withCredentials(String username, String password) {
@@ -87,6 +96,9 @@ public final class ProxySettings {
      * Hosts reached directly, in the syntax of {@code http.nonProxyHosts}: patterns separated by {@code |}, each a
      * host name or address with an optional leading or trailing {@code *} ({@code *.internal|localhost|10.*}).
      * Matching ignores case. {@code null} or blank: none.
+     *
+     * @param patterns the patterns, e.g. {@code *.internal|localhost}
+     * @return these settings with those hosts bypassing the proxy
      */
     public ProxySettings withNonProxyHosts(String patterns) {
         requireProxy();
@@ -105,31 +117,55 @@ public final class ProxySettings {
         return new ProxySettings(host, port, username, password, List.copyOf(compiled), text.toString());
     }
 
-    /** Whether this is {@link #direct()}. */
+    /**
+     * Whether this is {@link #direct()}.
+     *
+     * @return whether this is no proxy
+     */
     public boolean isDirect() {
         return host == null;
     }
 
-    /** The proxy's host; empty for {@link #direct()}. */
+    /**
+     * The proxy's host; empty for {@link #direct()}.
+     *
+     * @return the host, or empty
+     */
     public Optional<String> host() {
         return Optional.ofNullable(host);
     }
 
-    /** The proxy's port; -1 for {@link #direct()}. */
+    /**
+     * The proxy's port; -1 for {@link #direct()}.
+     *
+     * @return the port, or -1
+     */
     public int port() {
         return port;
     }
 
+    /**
+     * @return whether a user name and password are set (they are never shown)
+     */
     public boolean hasCredentials() {
         return username != null;
     }
 
-    /** The non-proxy host patterns, {@code |}-separated, lower case; empty when none. */
+    /**
+     * The non-proxy host patterns, {@code |}-separated, lower case; empty when none.
+     *
+     * @return the patterns, or an empty string
+     */
     public String nonProxyHosts() {
         return nonProxyHostsText;
     }
 
-    /** Whether requests to {@code targetHost} go direct rather than through the proxy. */
+    /**
+     * Whether requests to {@code targetHost} go direct rather than through the proxy.
+     *
+     * @param targetHost the host a request goes to
+     * @return whether it bypasses the proxy
+     */
     public boolean bypasses(String targetHost) {
         if (isDirect()) {
             return true;

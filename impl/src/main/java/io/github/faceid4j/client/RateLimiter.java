@@ -26,7 +26,11 @@ public interface RateLimiter {
     default void release() {
     }
 
-    /** A limiter that never waits. */
+    /**
+     * A limiter that never waits.
+     *
+     * @return a limiter without a limit
+     */
     static RateLimiter unlimited() {
         return () -> 0;
     }

@@ -18,6 +18,9 @@ public final class Redaction {
     /**
      * The first four characters and an ellipsis ({@code "abcd..."}), {@code "***"} for four characters or fewer,
      * {@code null} for {@code null}: enough to correlate log lines, not enough to use.
+     *
+     * @param value the value to mask, or null
+     * @return the masked form
      */
     public static String prefix(String value) {
         if (value == null) {

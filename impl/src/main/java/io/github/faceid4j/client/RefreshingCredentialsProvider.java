@@ -36,8 +36,19 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
     /** After a failed fetch, how long requests keep the current set before trying again. */
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
-    /** Credentials and the instant they stop working ({@code null}: unknown, refreshed by period only). */
+    /**
+     * Credentials and the instant they stop working.
+     *
+     * @param credentials the credentials
+     * @param expiresAt   when they stop working; {@code null}: unknown, refreshed by period only
+     */
     public record Expiring(Credentials credentials, Instant expiresAt) {
+        /**
+         * Checks that the credentials are given.
+         *
+         * @param credentials the credentials
+         * @param expiresAt   when they stop working, or {@code null}
+         */
         public Expiring {
             Objects.requireNonNull(credentials, "credentials");
         }
@@ -60,24 +71,50 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Fetches new credentials every {@code period}. */
+    /**
+     * Fetches new credentials every {@code period}.
+     *
+     * @param period how long a set of credentials is used
+     * @param source fetches a new set
+     * @return the provider
+     */
     public static RefreshingCredentialsProvider every(Duration period, Supplier<Credentials> source) {
         return every(period, source, Clock.systemUTC());
     }
 
-    /** As {@link #every(Duration, Supplier)}, on the given clock (tests). */
+    /**
+     * As {@link #every(Duration, Supplier)}, on the given clock (tests).
+     *
+     * @param period how long a set of credentials is used
+     * @param source fetches a new set
+     * @param clock the clock
+     * @return the provider
+     */
     public static RefreshingCredentialsProvider every(Duration period, Supplier<Credentials> source, Clock clock) {
         requirePositive(period, "period");
         Objects.requireNonNull(source, "source");
         return new RefreshingCredentialsProvider(() -> new Expiring(source.get(), null), period, Duration.ZERO, clock);
     }
 
-    /** Fetches new credentials {@code margin} before the current ones expire. */
+    /**
+     * Fetches new credentials {@code margin} before the current ones expire.
+     *
+     * @param source fetches a new set with its expiry
+     * @param margin how long before the expiry to fetch
+     * @return the provider
+     */
     public static RefreshingCredentialsProvider untilExpiry(Supplier<Expiring> source, Duration margin) {
         return untilExpiry(source, margin, Clock.systemUTC());
     }
 
-    /** As {@link #untilExpiry(Supplier, Duration)}, on the given clock (tests). */
+    /**
+     * As {@link #untilExpiry(Supplier, Duration)}, on the given clock (tests).
+     *
+     * @param source fetches a new set with its expiry
+     * @param margin how long before the expiry to fetch
+     * @param clock the clock
+     * @return the provider
+     */
     public static RefreshingCredentialsProvider untilExpiry(Supplier<Expiring> source, Duration margin, Clock clock) {
         if (margin == null || margin.isNegative()) {
             throw new IllegalArgumentException("margin must be zero or positive");

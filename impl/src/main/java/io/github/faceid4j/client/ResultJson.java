@@ -40,18 +40,28 @@ public final class ResultJson {
      *
      * @param media  the text written in place of each media member, e.g. {@code m -> "<" + m.size() + " bytes>"}
      * @param pretty whether to indent
+     * @return the writer
      */
     public static ResultJson writer(Function<Media, String> media, boolean pretty) {
         return new ResultJson(media, pretty);
     }
 
-    /** The service's JSON name for a model member's Java name: {@code mlidCard} is {@code MLIDCard}. */
+    /**
+     * The service's JSON name for a model member's Java name: {@code mlidCard} is {@code MLIDCard}.
+     *
+     * @param javaName the member's name in the model
+     * @return the name in the service's JSON
+     */
     public static String apiName(String javaName) {
         return NAMES.translateName(javaName);
     }
 
     private static final WireNames NAMES = new WireNames();
 
+    /**
+     * @param result the result to write
+     * @return the result as JSON, with the service's names
+     */
     public String toJson(VerificationResult result) {
         return jsonb.toJson(result);
     }

@@ -19,9 +19,18 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
 
+    /** 3 attempts, backoff from 200 ms up to 2 s. */
     public static final RetryPolicy DEFAULT = new RetryPolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2));
+    /** One attempt: no retries. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
+    /**
+     * Checks the settings.
+     *
+     * @param maxAttempts total attempts including the first; 1 turns retries off
+     * @param baseDelay the backoff's first step
+     * @param maxDelay the backoff's ceiling
+     */
     public RetryPolicy {
         Objects.requireNonNull(baseDelay, "baseDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
@@ -33,7 +42,12 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         }
     }
 
-    /** The same policy with another number of attempts. */
+    /**
+     * The same policy with another number of attempts.
+     *
+     * @param attempts total attempts, 1 or more
+     * @return the new policy
+     */
     public RetryPolicy withMaxAttempts(int attempts) {
         return new RetryPolicy(attempts, baseDelay, maxDelay);
     }

@@ -46,7 +46,12 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         this.nanoTime = nanoTime;
     }
 
-    /** {@code permits} requests per {@code window}. */
+    /**
+     * {@return a limiter of {@code permits} requests per {@code window}}
+     *
+     * @param permits requests allowed in any window, 1 or more
+     * @param window  the window
+     */
     public static SlidingWindowRateLimiter of(int permits, Duration window) {
         return new SlidingWindowRateLimiter(permits, window, System::nanoTime);
     }

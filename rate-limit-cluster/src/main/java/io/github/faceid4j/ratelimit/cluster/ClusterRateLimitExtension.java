@@ -60,6 +60,7 @@ public class ClusterRateLimitExtension implements Extension {
     public static final String ON_GRID_FAILURE = PREFIX + ".on-grid-failure";
     /** The account whose budget is shared: the FaceID extension's unnamed SecretId. */
     public static final String SECRET_ID = "tencentcloud.faceid.secret-id";
+    /** The environment variable of the SecretId, read when the configuration has none. */
     public static final String ENV_SECRET_ID = "TENCENTCLOUD_SECRET_ID";
     static final String ENABLED = "tencentcloud.faceid.enabled";
     private static final String LOCAL_SHARE = "local-share:";

@@ -166,7 +166,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         }
     }
 
-    /** How many reserved tokens this node holds for its waiting calls. */
+    /** {@return how many reserved tokens this node holds for its waiting calls} */
     public int reservations() {
         synchronized (reserved) {
             return reserved.size();
@@ -254,21 +254,34 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         return wait;
     }
 
-    /** The grid key of the shared bucket: {@code faceid:<action>:<SHA-256 of the SecretId, 128 bits in hex>}. */
+    /**
+     * {@return the grid key of the shared bucket: {@code faceid:<action>:<SHA-256 of the SecretId, 128 bits in hex>}}
+     */
     public String key() {
         return key;
     }
 
+    /**
+     * @return the settings this limiter runs with
+     */
     public RateSettings settings() {
         return settings;
     }
 
-    /** False from a failed grid operation until the next one that the grid answers. */
+    /**
+     * False from a failed grid operation until the next one that the grid answers.
+     *
+     * @return whether the grid answered the last operation
+     */
     public boolean gridAvailable() {
         return !gridDown;
     }
 
-    /** Why the grid was last found unusable (no secrets: the grid, the bucket key and the error), or null. */
+    /**
+     * Why the grid was last found unusable (no secrets: the grid, the bucket key and the error), or null.
+     *
+     * @return the last problem, or null
+     */
     public String lastGridProblem() {
         return lastProblem;
     }

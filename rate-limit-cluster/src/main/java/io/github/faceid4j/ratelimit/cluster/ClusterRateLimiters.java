@@ -27,8 +27,13 @@ public final class ClusterRateLimiters {
     }
 
     /**
-     * A limiter on any Bucket4j {@link ProxyManager} (e.g. {@code bucket4j_jdk17-hazelcast} on a
-     * {@code HazelcastInstance}, or a database); {@code grid} describes it in messages.
+     * {@return a limiter on any Bucket4j {@link ProxyManager}}, e.g. {@code bucket4j_jdk17-hazelcast} on a
+     * {@code HazelcastInstance}, or a database; {@code grid} describes it in messages.
+     *
+     * @param proxyManager the Bucket4j proxy manager of the grid
+     * @param secretId the account's SecretId (only its hash is kept)
+     * @param settings the rate settings
+     * @param grid a name for the grid in messages
      */
     public static ClusterRateLimiter bucket4j(ProxyManager<String> proxyManager, String secretId, RateSettings settings,
                                               String grid) {
@@ -43,6 +48,10 @@ public final class ClusterRateLimiters {
     /**
      * {@code faceid:<action>:<first 128 bits of SHA-256(secretId), hex>}: one bucket per account and action. The
      * SecretId is not a secret, but keys in a grid are visible to operators and tools, so it is not stored as is.
+     *
+     * @param secretId the account's SecretId
+     * @param action the action
+     * @return the bucket's key
      */
     public static String bucketKey(String secretId, String action) {
         if (secretId == null || secretId.isBlank()) {

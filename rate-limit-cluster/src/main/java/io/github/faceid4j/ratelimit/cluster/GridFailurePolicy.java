@@ -37,7 +37,11 @@ public final class GridFailurePolicy {
         this.fallback = fallback;
     }
 
-    /** No permit while the grid does not answer: calls fail at once, nothing is sent. The default. */
+    /**
+     * No permit while the grid does not answer: calls fail at once, nothing is sent. The default.
+     *
+     * @return the policy
+     */
     public static GridFailurePolicy failClosed() {
         return FAIL_CLOSED;
     }
@@ -48,6 +52,7 @@ public final class GridFailurePolicy {
      * {@link SlidingWindowRateLimiter}.
      *
      * @param expectedNodes how many nodes share the account; at least 1
+     * @return the policy
      */
     public static GridFailurePolicy fallbackToLocalShare(int expectedNodes) {
         if (expectedNodes < 1) {
@@ -59,13 +64,18 @@ public final class GridFailurePolicy {
                 () -> SlidingWindowRateLimiter.of(share, SlidingWindowRateLimiter.DEFAULT_WINDOW));
     }
 
-    /** Use {@code limiter} while the grid does not answer. It is shared by every cluster limiter given this policy. */
+    /**
+     * Use {@code limiter} while the grid does not answer. It is shared by every cluster limiter given this policy.
+     *
+     * @param limiter the limiter to use meanwhile
+     * @return the policy
+     */
     public static GridFailurePolicy fallbackTo(RateLimiter limiter) {
         Objects.requireNonNull(limiter, "limiter");
         return new GridFailurePolicy("fallbackTo(" + limiter + ")", () -> limiter);
     }
 
-    /** Whether calls go on with a local limiter rather than failing. */
+    /** {@return whether calls go on with a local limiter rather than failing} */
     public boolean fallsBack() {
         return fallback != null;
     }

@@ -25,7 +25,13 @@ public final class InfinispanRateLimiters {
     private InfinispanRateLimiters() {
     }
 
-    /** A limiter on a clustered (replicated or distributed) cache for a cluster-wide budget. */
+    /**
+     * {@return a limiter on a clustered (replicated or distributed) cache for a cluster-wide budget}
+     *
+     * @param cache the clustered cache
+     * @param secretId the account's SecretId (only its hash is kept)
+     * @param settings the rate settings
+     */
     public static ClusterRateLimiter of(Cache<String, byte[]> cache, String secretId, RateSettings settings) {
         Objects.requireNonNull(cache, "cache");
         FunctionalMap.ReadWriteMap<String, byte[]> map =

@@ -23,7 +23,13 @@ public final class JCacheRateLimiters {
     private JCacheRateLimiters() {
     }
 
-    /** A limiter on a JCache cache of one's own; its keys are strings, its values Bucket4j's state as bytes. */
+    /**
+     * {@return a limiter on a JCache cache of one's own; its keys are strings, its values Bucket4j's state as bytes}
+     *
+     * @param cache the cache
+     * @param secretId the account's SecretId (only its hash is kept)
+     * @param settings the rate settings
+     */
     public static ClusterRateLimiter of(Cache<String, byte[]> cache, String secretId, RateSettings settings) {
         Objects.requireNonNull(cache, "cache");
         String provider = cache.getCacheManager() == null || cache.getCacheManager().getCachingProvider() == null
@@ -35,6 +41,11 @@ public final class JCacheRateLimiters {
     /**
      * A limiter on the cache {@link RateSettings#cacheName()} of {@code cacheManager}, created with the default
      * configuration (untyped, no expiry: one small entry per account) if it does not exist yet.
+     *
+     * @param cacheManager the grid's cache manager
+     * @param secretId the account's SecretId (only its hash is kept)
+     * @param settings the rate settings
+     * @return the limiter
      */
     public static ClusterRateLimiter of(CacheManager cacheManager, String secretId, RateSettings settings) {
         Objects.requireNonNull(cacheManager, "cacheManager");

@@ -33,6 +33,7 @@ public final class RateSettings {
 
     /** Refill amount per {@link #DEFAULT_PERIOD}: 85% of the action's documented 20 per second. */
     public static final int DEFAULT_PERMITS = 17;
+    /** The default period of {@link Builder#rate(int, Duration)}: one second. */
     public static final Duration DEFAULT_PERIOD = Duration.ofSeconds(1);
     /** Tokens the bucket holds at most: one, so an idle cluster cannot release a burst. */
     public static final int DEFAULT_BURST = 1;
@@ -77,16 +78,23 @@ public final class RateSettings {
         this.reservationHorizon = b.reservationHorizon;
     }
 
-    /** 17 per second, burst 1, grid timeout 1 s, retry the grid 2 s after a failure, fail closed. */
+    /**
+     * 17 per second, burst 1, grid timeout 1 s, retry the grid 2 s after a failure, fail closed.
+     *
+     * @return the default settings
+     */
     public static RateSettings defaults() {
         return DEFAULTS;
     }
 
+    /**
+     * @return a builder starting from the defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder holding these settings, to change a few. */
+    /** {@return a builder holding these settings, to change a few} */
     public Builder toBuilder() {
         return new Builder().rate(permits, period).burst(burst).gridTimeout(gridTimeout)
                 .gridRetryInterval(gridRetryInterval).onGridFailure(onGridFailure).action(action)
@@ -94,50 +102,79 @@ public final class RateSettings {
                 .reservationHorizon(reservationHorizon);
     }
 
-    /** Tokens added per {@link #period()}, greedily (spread evenly over the period). */
+    /**
+     * Tokens added per {@link #period()}, greedily (spread evenly over the period).
+     *
+     * @return the tokens added per period
+     */
     public int permits() {
         return permits;
     }
 
+    /**
+     * @return the period {@link #permits()} applies to
+     */
     public Duration period() {
         return period;
     }
 
-    /** The bucket's capacity: requests that can go at once after the cluster was idle. */
+    /** {@return the bucket's capacity: requests that can go at once after the cluster was idle} */
     public int burst() {
         return burst;
     }
 
+    /**
+     * @return the longest wait for the grid's answer to one operation
+     */
     public Duration gridTimeout() {
         return gridTimeout;
     }
 
+    /**
+     * @return how long the failure policy applies after a failure before the grid is asked again
+     */
     public Duration gridRetryInterval() {
         return gridRetryInterval;
     }
 
+    /**
+     * @return what to do while the grid does not answer
+     */
     public GridFailurePolicy onGridFailure() {
         return onGridFailure;
     }
 
+    /**
+     * @return the action the budget is for
+     */
     public String action() {
         return action;
     }
 
+    /**
+     * @return the cache the {@code CacheManager} factory uses
+     */
     public String cacheName() {
         return cacheName;
     }
 
+    /**
+     * @return the threads per limiter that carry grid calls
+     */
     public int gridThreads() {
         return gridThreads;
     }
 
-    /** How far ahead a node reserves tokens for its waiting calls. */
+    /** {@return how far ahead a node reserves tokens for its waiting calls} */
     public Duration reservationHorizon() {
         return reservationHorizon;
     }
 
-    /** Makes the grid threads; null for the limiter's own daemon threads. */
+    /**
+     * Makes the grid threads; null for the limiter's own daemon threads.
+     *
+     * @return the factory, or null
+     */
     public ThreadFactory gridThreadFactory() {
         return gridThreadFactory;
     }
@@ -145,6 +182,9 @@ public final class RateSettings {
     /**
      * The most requests that can arrive at the service within one second when the delay from taking a token to the
      * request's arrival varies by at most {@code jitter}: {@code burst + rate x (1 s + jitter)}.
+     *
+     * @param jitter the largest spread of the delay
+     * @return the most requests per second at the service
      */
     public double worstCaseRequestsPerSecond(Duration jitter) {
         double ratePerNano = (double) permits / period.toNanos();
@@ -177,50 +217,91 @@ public final class RateSettings {
         private Builder() {
         }
 
-        /** {@code permits} tokens per {@code period}, added greedily; default 17 per second. */
+        /**
+         * {@code permits} tokens per {@code period}, added greedily; default 17 per second.
+         *
+         * @param permits tokens per period, 1 or more
+         * @param period the period
+         * @return this builder
+         */
         public Builder rate(int permits, Duration period) {
             this.permits = permits;
             this.period = period;
             return this;
         }
 
-        /** The bucket's capacity; default 1. */
+        /**
+         * The bucket's capacity; default 1.
+         *
+         * @param burst the capacity, 1 or more
+         * @return this builder
+         */
         public Builder burst(int burst) {
             this.burst = burst;
             return this;
         }
 
-        /** Longest wait for the grid's answer to one operation (both of its tries); default 1 s. */
+        /**
+         * Longest wait for the grid's answer to one operation (both of its tries); default 1 s.
+         *
+         * @param timeout the timeout
+         * @return this builder
+         */
         public Builder gridTimeout(Duration timeout) {
             this.gridTimeout = timeout;
             return this;
         }
 
-        /** After a failure, how long to apply the failure policy without asking the grid; default 2 s. */
+        /**
+         * After a failure, how long to apply the failure policy without asking the grid; default 2 s.
+         *
+         * @param interval the interval
+         * @return this builder
+         */
         public Builder gridRetryInterval(Duration interval) {
             this.gridRetryInterval = interval;
             return this;
         }
 
-        /** What to do while the grid does not answer; default {@link GridFailurePolicy#failClosed()}. */
+        /**
+         * What to do while the grid does not answer; default {@link GridFailurePolicy#failClosed()}.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
         public Builder onGridFailure(GridFailurePolicy policy) {
             this.onGridFailure = policy;
             return this;
         }
 
-        /** The action the budget is for (part of the bucket key); default {@code GetWebVerificationResultIntl}. */
+        /**
+         * The action the budget is for (part of the bucket key); default {@code GetWebVerificationResultIntl}.
+         *
+         * @param action the action's name
+         * @return this builder
+         */
         public Builder action(String action) {
             this.action = action;
             return this;
         }
 
-        /** The cache the {@code CacheManager} factory uses; default {@code faceid-rate-limit}. */
+        /**
+         * The cache the {@code CacheManager} factory uses; default {@code faceid-rate-limit}.
+         *
+         * @param cacheName the cache's name
+         * @return this builder
+         */
         public Builder cacheName(String cacheName) {
             this.cacheName = cacheName;
             return this;
         }
 
-        /** Threads per limiter that carry grid calls (so a hung grid is abandoned at the timeout); default 4. */
+        /**
+         * Threads per limiter that carry grid calls (so a hung grid is abandoned at the timeout); default 4.
+         *
+         * @param threads the number of threads, 1 or more
+         * @return this builder
+         */
         public Builder gridThreads(int threads) {
             this.gridThreads = threads;
             return this;
@@ -229,6 +310,9 @@ public final class RateSettings {
         /**
          * Makes the threads that carry grid calls, e.g. a Jakarta EE {@code ManagedThreadFactory}; default: the
          * limiter's own daemon threads, which end when idle for 5 s and by {@link ClusterRateLimiter#close()}.
+         *
+         * @param factory the factory, or null
+         * @return this builder
          */
         public Builder gridThreadFactory(ThreadFactory factory) {
             this.gridThreadFactory = factory;
@@ -238,13 +322,16 @@ public final class RateSettings {
         /**
          * How far ahead a node reserves the next token for a waiting call (its place in the cluster-wide queue);
          * default 2 s. Calls further back are told to try again after a quarter of it.
+         *
+         * @param horizon how far ahead
+         * @return this builder
          */
         public Builder reservationHorizon(Duration horizon) {
             this.reservationHorizon = horizon;
             return this;
         }
 
-        /** Every problem with the current settings, each naming its setting. */
+        /** {@return every problem with the current settings, each naming its setting} */
         public List<FaceIdConfigurationException> problems() {
             List<FaceIdConfigurationException> problems = new ArrayList<>();
             if (permits < 1) {
@@ -272,7 +359,10 @@ public final class RateSettings {
             return problems;
         }
 
-        /** @throws FaceIdConfigurationException for the first problem, the others attached as suppressed */
+        /**
+         * @return the settings
+         * @throws FaceIdConfigurationException for the first problem, the others attached as suppressed
+         */
         public RateSettings build() {
             List<FaceIdConfigurationException> problems = problems();
             if (!problems.isEmpty()) {
