@@ -57,17 +57,21 @@ final class JerseyVerificationResultService implements VerificationResultService
     private final Set<ResilientCall> outstanding = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
+    /** Services built in this JVM: numbers the threads of each, e.g. {@code faceid-io-3-1}, to tell them apart. */
+    private static final AtomicInteger SERVICES = new AtomicInteger();
+    private final int number;
 
     JerseyVerificationResultService(FaceIdServiceBuilder.Settings settings) {
         this.transport = new Transport(settings);
         this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
                 settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
                 settings.logRequests());
-        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("faceid-timer-"));
+        this.number = SERVICES.incrementAndGet();
+        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("faceid-timer-" + number + "-"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.ownsIo = settings.asyncExecutor() == null;
-        this.io = ownsIo ? ioPool(settings.maxConcurrency()) : settings.asyncExecutor();
-        this.callbacks = ownsIo ? callbackPool() : settings.asyncExecutor();
+        this.io = ownsIo ? ioPool(settings.maxConcurrency(), number) : settings.asyncExecutor();
+        this.callbacks = ownsIo ? callbackPool(number) : settings.asyncExecutor();
     }
 
     @Override
@@ -184,17 +188,22 @@ final class JerseyVerificationResultService implements VerificationResultService
         }
     }
 
-    private static ExecutorService ioPool(int threads) {
+    /** This service's number in its threads' names ({@code faceid-timer-<number>-1}). */
+    int number() {
+        return number;
+    }
+
+    private static ExecutorService ioPool(int threads, int service) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("faceid-io-"));
+                new LinkedBlockingQueue<>(), daemonThreads("faceid-io-" + service + "-"));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 
     /** Threads as needed, kept a while: a slow callback never delays another call's completion. */
-    private static ExecutorService callbackPool() {
+    private static ExecutorService callbackPool(int service) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemonThreads("faceid-callback-"));
+                new SynchronousQueue<>(), daemonThreads("faceid-callback-" + service + "-"));
         return pool;
     }
 
