@@ -104,7 +104,8 @@ final class ResultsCommand implements Callable<Integer> {
         try (RequestLog log = RequestLog.to(err, verbose.verbose);
              VerificationResultService service = new ServiceFactory(parent.env(), parent.home())
                      .logRequests(verbose.verbose).create(region, endpoint, timeout);
-             BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+             OwnerOnlyFile output = OwnerOnlyFile.create(file);
+             BufferedWriter writer = output.writer()) {
             Semaphore inFlight = new Semaphore(IN_FLIGHT);
             List<CompletableFuture<Void>> calls = new ArrayList<>();
             for (Token token : list) {
@@ -122,6 +123,8 @@ final class ResultsCommand implements Callable<Integer> {
                         .whenComplete((v, e) -> inFlight.release()));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+            writer.flush();
+            output.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -134,4 +134,33 @@ class ResultsCommandTest {
         progress.advance(tally);
         assertThat(text.toString()).isEqualTo("\r[###############               ] 2/4  failed 0");
     }
+
+    @Test
+    void resultsAreOwnerOnlyWrittenAtomicallyAndNeverThroughAPlantedLink(@TempDir Path dir) throws Exception {
+        Path tokens = Files.write(dir.resolve("tokens.txt"), List.of("passed-perm-1", "passed-perm-2"));
+        Path out = Files.createDirectories(dir.resolve("report"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "not yours to truncate");
+        Files.createSymbolicLink(out.resolve("results.jsonl"), victim);
+
+        Cli.Run run = Cli.run(env(), "results", "--tokens", tokens.toString(), "--out", out.toString(),
+                "--endpoint", emulator.endpoint().toString(), "--reveal-pii");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(Files.readString(victim)).isEqualTo("not yours to truncate");
+        Path results = out.resolve("results.jsonl");
+        assertThat(Files.isSymbolicLink(results)).isFalse();
+        assertThat(lines(results)).hasSize(2);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(results,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-------");
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("results.jsonl");
+        }
+
+        // an earlier, world-readable results file is replaced by an owner-only one
+        Files.setPosixFilePermissions(results, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Cli.run(env(), "results", "--tokens", tokens.toString(), "--out", out.toString(),
+                "--endpoint", emulator.endpoint().toString()).exitCode()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(results)))
+                .isEqualTo("rw-------");
+    }
 }
