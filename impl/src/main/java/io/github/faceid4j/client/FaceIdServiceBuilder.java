@@ -459,8 +459,17 @@ public final class FaceIdServiceBuilder {
         }
     }
 
+    /**
+     * The endpoint's root, its scheme and host lower-cased: the service lower-cases the host when it checks the
+     * signature, so the host is signed, and sent, as it will be checked.
+     */
     private static URI normalise(URI endpoint) {
-        return endpoint.resolve("/");
+        try {
+            return new URI(endpoint.getScheme().toLowerCase(Locale.ROOT), null,
+                    endpoint.getHost().toLowerCase(Locale.ROOT), endpoint.getPort(), "/", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("an endpoint accepted by endpointProblem() did not rebuild", e);
+        }
     }
 
     private static Optional<FaceIdConfigurationException> positive(String key, Duration value) {
