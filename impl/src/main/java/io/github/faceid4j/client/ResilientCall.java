@@ -334,7 +334,10 @@ final class ResilientCall {
         }
     }
 
-    private void fail(FaceIdException e) {
+    private void fail(FaceIdException failure) {
+        // the retry decision's internal marker never escapes: callers, events and the CLI see the public type
+        FaceIdException e = failure instanceof Transport.ConnectFailure
+                ? new FaceIdTransportException(failure.getMessage(), failure.getCause()) : failure;
         if (!result.isDone()) {
             e.recordAttempts(attempts);
             if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away
