@@ -163,4 +163,20 @@ class ResultsCommandTest {
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(results)))
                 .isEqualTo("rw-------");
     }
+
+    @Test
+    void anInvalidTokenIsClassifiedAsByResultAUsageErrorNotAMissingAnswer(@TempDir Path dir) throws Exception {
+        Path tokens = Files.write(dir.resolve("tokens.txt"), List.of("passed-ok-1", "not a token!", "passed-ok-2"));
+        Cli.Run run = Cli.run(env(), "results", "--tokens", tokens.toString(), "--out", dir.toString(),
+                "--endpoint", emulator.endpoint().toString());
+        Cli.Run single = Cli.run(env(), "result", "not a token!", "--endpoint", emulator.endpoint().toString());
+
+        assertThat(single.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(single.exitCode());
+        assertThat(run.out()).contains("3 tokens: 2 passed, 0 not passed or not finished, 1 failed")
+                .contains("InvalidBizTokenException");
+        assertThat(lines(dir.resolve("results.jsonl"))).filteredOn(l -> l.getString("status").equals("error"))
+                .singleElement().satisfies(l -> assertThat(l.getJsonObject("error").getString("type"))
+                        .isEqualTo("InvalidBizTokenException"));
+    }
 }
