@@ -98,6 +98,18 @@ public class ClusterRateLimitExtension implements Extension {
     private volatile Grid grid;
     private volatile Setup setup;
 
+    /**
+     * {@code tencentcloud.faceid.enabled} read as the FaceID extension reads it (one parser); a value that is not a
+     * boolean is reported by that extension, and adds no cluster limiter here either.
+     */
+    private static boolean enabledOrReported(String value) {
+        try {
+            return io.github.faceid4j.client.ConfigValues.bool(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     void addBean(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         Config config;
         try {
@@ -107,8 +119,8 @@ public class ClusterRateLimitExtension implements Extension {
         }
         Optional<String> value;
         try {
-            if (!config.getOptionalValue(ENABLED, String.class).map(v -> !v.trim().equalsIgnoreCase("false"))
-                    .orElse(true)) {
+            Optional<String> enabled = config.getOptionalValue(ENABLED, String.class);
+            if (enabled.isPresent() && !enabledOrReported(enabled.get())) {
                 return;
             }
             value = config.getOptionalValue(GRID, String.class).map(String::trim).filter(v -> !v.isEmpty());

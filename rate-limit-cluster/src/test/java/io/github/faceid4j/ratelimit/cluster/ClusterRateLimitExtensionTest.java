@@ -192,6 +192,18 @@ class ClusterRateLimitExtensionTest {
         assertThat(emulator.requests().size() - before).isEqualTo(1);
     }
 
+    @Test
+    void switchedOffAsTheFaceIdExtensionReadsItAddsNoClusterLimiterEither() {
+        for (String off : new String[] {"false", "off", "no", "0", " OFF "}) {
+            // a grid that could not be set up: had this extension not read the switch as off, the deployment fails
+            try (Booted cdi = boot(valid("tencentcloud.faceid.rate-limit.grid", "infinispan",
+                    "tencentcloud.faceid.enabled", off), PayaraLikeCacheManager.class)) {
+                assertThat(cdi.container.getBeanManager().getBeans(RateLimiter.class)).as(off).isEmpty();
+                assertThat(cdi.container.getBeanManager().getBeans(VerificationResultService.class)).as(off).isEmpty();
+            }
+        }
+    }
+
     // --- Weld SE + SmallRye Config, as in the CDI extension's tests ---
 
     record Booted(WeldContainer container, Config config) implements AutoCloseable {
