@@ -201,8 +201,9 @@ public class FaceIdExtension implements Extension {
                 ? beanManager.getEvent().select(VerificationCallEvent.class)
                 : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
         applicationRateLimiter(beanManager, name).ifPresent(translation.builder()::rateLimiter);
-        return new ObservedVerificationResultService(translation.builder().build(),
-                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
+        ObservedVerificationResultService.Attempts attempts = new ObservedVerificationResultService.Attempts();
+        return new ObservedVerificationResultService(translation.builder().attemptsObserver(attempts::record).build(),
+                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire, attempts);
     }
 
     /**

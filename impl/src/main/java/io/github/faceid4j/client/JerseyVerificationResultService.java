@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.ObjIntConsumer;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,6 +57,7 @@ final class JerseyVerificationResultService implements VerificationResultService
     /** Calls started and not yet complete: ended by {@link #close()}. */
     private final Set<ResilientCall> outstanding = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final ObjIntConsumer<VerificationResult> attemptsObserver;
     private volatile boolean closed;
     /** Services built in this JVM: numbers the threads of each, e.g. {@code faceid-io-3-1}, to tell them apart. */
     private static final AtomicInteger SERVICES = new AtomicInteger();
@@ -63,6 +65,7 @@ final class JerseyVerificationResultService implements VerificationResultService
 
     JerseyVerificationResultService(FaceIdServiceBuilder.Settings settings) {
         this.transport = new Transport(settings);
+        this.attemptsObserver = settings.attemptsObserver();
         this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
                 settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
                 settings.logRequests());
@@ -79,12 +82,15 @@ final class JerseyVerificationResultService implements VerificationResultService
         ResilientCall call = start(bizToken, false);
         CompletableFuture<VerificationResult> outcome = call.future();
         try {
+            VerificationResult answer;
             try {
-                return outcome.get(Math.max(0, call.deadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
+                answer = outcome.get(Math.max(0, call.deadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 call.expire(); // this thread is the call's watchdog
-                return outcome.get();
+                answer = outcome.get();
             }
+            observe(answer, call);
+            return answer;
         } catch (ExecutionException e) {
             if (e.getCause() instanceof Error error) {
                 throw error;
@@ -107,7 +113,7 @@ final class JerseyVerificationResultService implements VerificationResultService
             return CompletableFuture.failedFuture(e); // same types, through the stage, never thrown at the caller
         }
         CompletableFuture<VerificationResult> stage = new CompletableFuture<>();
-        call.future().whenComplete((answer, failure) -> deliver(stage, answer, failure));
+        call.future().whenComplete((answer, failure) -> deliver(stage, answer, failure, call));
         stage.whenComplete((answer, failure) -> {
             if (failure instanceof CancellationException) {
                 call.cancel(); // the application gave up: nothing more is sent, a permit held is given back
@@ -117,12 +123,28 @@ final class JerseyVerificationResultService implements VerificationResultService
     }
 
     /** Completes an application's stage off the service's threads (see the class comment). */
-    private void deliver(CompletableFuture<VerificationResult> stage, VerificationResult answer, Throwable failure) {
-        Runnable complete = failure == null ? () -> stage.complete(answer) : () -> stage.completeExceptionally(failure);
+    private void deliver(CompletableFuture<VerificationResult> stage, VerificationResult answer, Throwable failure,
+                         ResilientCall call) {
+        Runnable complete = failure == null ? () -> {
+            observe(answer, call);
+            stage.complete(answer);
+        } : () -> stage.completeExceptionally(failure);
         try {
             callbacks.execute(complete);
         } catch (RejectedExecutionException e) {
             complete.run(); // closed: on the thread that closed the service or ended the call
+        }
+    }
+
+    /** Tells the attempts observer, if any, how many requests a successful call took. */
+    private void observe(VerificationResult answer, ResilientCall call) {
+        if (attemptsObserver != null) {
+            try {
+                attemptsObserver.accept(answer, call.attempts());
+            } catch (RuntimeException e) {
+                RequestLogging.LOG.log(System.Logger.Level.WARNING, "the attempts observer failed ("
+                        + e.getClass().getName() + "); the call's result is unchanged");
+            }
         }
     }
 

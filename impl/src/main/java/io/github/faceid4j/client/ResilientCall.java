@@ -95,6 +95,11 @@ final class ResilientCall {
         return result;
     }
 
+    /** Requests sent (or tried) so far; final once the call is complete. */
+    int attempts() {
+        return attempts;
+    }
+
     /** The call's deadline, in {@link System#nanoTime()}. */
     long deadline() {
         return deadline;
