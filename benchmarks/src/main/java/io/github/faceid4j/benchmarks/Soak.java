@@ -40,6 +40,7 @@ import java.util.stream.Stream;
 final class Soak {
 
     private final PrintStream out;
+    static final int CALLERS = 128;
 
     Soak(PrintStream out) {
         this.out = out;
@@ -68,7 +69,9 @@ final class Soak {
                     .spillDirectory(spill)
                     .spillThreshold(256 * 1024)
                     .build();
-            ExecutorService callers = Executors.newFixedThreadPool(8, daemon("soak-caller-"));
+            // as many as a servlet container's request threads: offered at the limit, the retries of faults ask for
+            // a little more than the limit, and synchronous callers must not be the bottleneck
+            ExecutorService callers = Executors.newFixedThreadPool(CALLERS, daemon("soak-caller-"));
             ScheduledExecutorService pace = Executors.newSingleThreadScheduledExecutor(daemon("soak-pace-"));
             samples.add(sample("before the first call", spill, 0));
             long begin = System.nanoTime();
@@ -113,7 +116,9 @@ final class Soak {
             pace.shutdown();
             pace.awaitTermination(10, TimeUnit.SECONDS);
             callers.shutdown();
-            callers.awaitTermination(30, TimeUnit.SECONDS);
+            if (!callers.awaitTermination(60, TimeUnit.SECONDS)) {
+                out.println("synchronous callers still busy after 60 s");
+            }
             Thread.sleep(6000); // the last async calls end within their 5 s deadline
             emulator.reset();
             samples.add(sample("end", spill, calls.get()));
