@@ -2,6 +2,7 @@ package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.client.AccountRateLimiters;
 import io.github.faceid4j.client.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -200,9 +201,11 @@ public class FaceIdExtension implements Extension {
         Event<VerificationCallEvent> events = name == null
                 ? beanManager.getEvent().select(VerificationCallEvent.class)
                 : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
-        applicationRateLimiter(beanManager, name).ifPresent(translation.builder()::rateLimiter);
-        return new ObservedVerificationResultService(translation.builder().build(),
-                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
+        accountRateLimiter(beanManager, cfg, name).or(() -> applicationRateLimiter(beanManager, name))
+                .ifPresent(translation.builder()::rateLimiter);
+        ObservedVerificationResultService.Attempts attempts = new ObservedVerificationResultService.Attempts();
+        return new ObservedVerificationResultService(translation.builder().attemptsObserver(attempts::record).build(),
+                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire, attempts);
     }
 
     /**
@@ -213,6 +216,25 @@ public class FaceIdExtension implements Extension {
         Bean<?> bean = rateLimiterBean(beanManager, name);
         return bean == null ? Optional.empty() : Optional.of((RateLimiter) beanManager.getReference(bean,
                 RateLimiter.class, beanManager.createCreationalContext(bean)));
+    }
+
+    /**
+     * For a named client with a SecretId of its own and no {@code @FaceIdClient(name)} limiter bean: its account's
+     * limiter from an {@link AccountRateLimiters} bean (the cluster limiter's), so that it does not spend the budget
+     * of the unnamed client's account.
+     */
+    private static Optional<RateLimiter> accountRateLimiter(BeanManager beanManager, Config cfg, String name) {
+        if (name == null || !beanManager.getBeans(RateLimiter.class, FaceIdClient.Literal.of(name)).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> secretId = ClientConfiguration.get(cfg, ConfigKeys.key(name, ConfigKeys.SECRET_ID));
+        Bean<?> bean = beanManager.resolve(beanManager.getBeans(AccountRateLimiters.class));
+        if (secretId.isEmpty() || bean == null) {
+            return Optional.empty();
+        }
+        AccountRateLimiters accounts = (AccountRateLimiters) beanManager.getReference(bean, AccountRateLimiters.class,
+                beanManager.createCreationalContext(bean));
+        return Optional.of(accounts.forAccount(secretId.get()));
     }
 
     /** @throws AmbiguousResolutionException when two beans qualify at the same level */

@@ -88,6 +88,12 @@ public final class FaceIdCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(cli);
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(new UsageErrors());
+        // whatever writers the caller set (a test, the terminal): printable characters only (see PrintableWriter)
+        commandLine.setExecutionStrategy(parseResult -> {
+            commandLine.setOut(PrintableWriter.wrap(commandLine.getOut()));
+            commandLine.setErr(PrintableWriter.wrap(commandLine.getErr()));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 

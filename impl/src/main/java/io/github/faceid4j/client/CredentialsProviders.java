@@ -305,23 +305,37 @@ public final class CredentialsProviders {
             return value;
         }
 
+        /**
+         * Warns, once, when other users may read the file (group or others may read it) or list its folder: a
+         * SecretKey there is as good as theirs. Where permissions are not POSIX, nothing is said.
+         */
         private void warnIfReadableByOthers() {
             if (permissionsChecked) {
                 return;
             }
             permissionsChecked = true;
+            if (readableByOthers(file)) {
+                LOG.log(System.Logger.Level.WARNING, "FaceID: the credentials file " + file
+                        + " can be read by other users of this machine (group or others); restrict it (chmod 600)");
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null && readableByOthers(folder)) {
+                LOG.log(System.Logger.Level.WARNING, "FaceID: the credentials folder " + folder
+                        + " can be listed by other users of this machine (group or others); restrict it (chmod 700)");
+            }
+        }
+
+        private static boolean readableByOthers(Path path) {
             try {
-                PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+                PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
                 if (view == null) {
-                    return;
+                    return false;
                 }
                 Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-                if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                    LOG.log(System.Logger.Level.WARNING, "FaceID: the credentials file " + file
-                            + " can be read by every user of this machine; restrict it (chmod 600)");
-                }
+                return permissions.contains(PosixFilePermission.OTHERS_READ)
+                        || permissions.contains(PosixFilePermission.GROUP_READ);
             } catch (IOException | RuntimeException e) {
-                // best effort only
+                return false; // best effort only
             }
         }
 

@@ -2,6 +2,7 @@ package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.model.VerificationResult;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Builds a {@link VerificationResultService} on the Jersey client. The one way to make a service, whatever the
@@ -88,6 +90,7 @@ public final class FaceIdServiceBuilder {
     private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     private boolean logRequests;
     private ProxySettings proxy;
+    private ObjIntConsumer<VerificationResult> attemptsObserver;
 
     private FaceIdServiceBuilder() {
     }
@@ -278,6 +281,17 @@ public final class FaceIdServiceBuilder {
      */
     public FaceIdServiceBuilder logRequests(boolean log) {
         this.logRequests = log;
+        return this;
+    }
+
+    /**
+     * Told, for each successful call, its result and how many requests it took (retries included), just before the
+     * caller sees the result; default none. For observability layers (the CDI extension's
+     * {@code VerificationCallEvent}): failures carry their count themselves ({@code FaceIdException.attempts()}).
+     * Runs on the thread completing the call, never the service's timer; what it throws is logged and ignored.
+     */
+    public FaceIdServiceBuilder attemptsObserver(ObjIntConsumer<VerificationResult> observer) {
+        this.attemptsObserver = observer;
         return this;
     }
 
@@ -522,7 +536,7 @@ public final class FaceIdServiceBuilder {
                 (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
-                rateLimitMaxWait, maxConcurrency, logRequests, proxy));
+                rateLimitMaxWait, maxConcurrency, logRequests, proxy, attemptsObserver));
     }
 
     /** The validated settings a service runs with. */
@@ -530,7 +544,8 @@ public final class FaceIdServiceBuilder {
                     Duration readTimeout, int maxResponseBytes, Path spillDirectory, int spillThreshold,
                     long spillMaxBytes, String language, Clock clock,
                     ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
-                    Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy) {
+                    Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy,
+                    ObjIntConsumer<VerificationResult> attemptsObserver) {
     }
 
     private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";
@@ -590,8 +605,17 @@ public final class FaceIdServiceBuilder {
         }
     }
 
+    /**
+     * The endpoint's root, its scheme and host lower-cased: the service lower-cases the host when it checks the
+     * signature, so the host is signed, and sent, as it will be checked.
+     */
     private static URI normalise(URI endpoint) {
-        return endpoint.resolve("/");
+        try {
+            return new URI(endpoint.getScheme().toLowerCase(Locale.ROOT), null,
+                    endpoint.getHost().toLowerCase(Locale.ROOT), endpoint.getPort(), "/", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("an endpoint accepted by endpointProblem() did not rebuild", e);
+        }
     }
 
     private static Optional<FaceIdConfigurationException> positive(String key, Duration value) {

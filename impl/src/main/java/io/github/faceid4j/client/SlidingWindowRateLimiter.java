@@ -82,6 +82,11 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         answered.addLast(nanoTime.getAsLong());
     }
 
+    /** Requests sent whose answer has not begun; for tests of the call path. */
+    synchronized int inFlight() {
+        return inFlight;
+    }
+
     @Override
     public String toString() {
         return "SlidingWindowRateLimiter[" + permits + " per " + Duration.ofNanos(windowNanos) + "]";

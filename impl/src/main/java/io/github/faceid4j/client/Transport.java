@@ -36,6 +36,8 @@ final class Transport implements AutoCloseable {
     private final SpillSpace spillSpace;
     private final Client client;
     private final WebTarget target;
+    /** Opens every connection, and knows those of the exchanges in flight, to abort them on close. */
+    private final ProxyConnectionFactory connections;
 
     Transport(FaceIdServiceBuilder.Settings settings) {
         this.settings = settings;
@@ -43,12 +45,13 @@ final class Transport implements AutoCloseable {
         this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
         RequestLogging.quietJdkHttpLogging();
+        this.connections = new ProxyConnectionFactory(settings.proxy());
         // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
         // Our connection factory: the proxy (and its non-proxy hosts) of the settings, the JVM's otherwise.
         JerseyClientBuilder builder = new JerseyClientBuilder()
                 .withConfig(new org.glassfish.jersey.client.ClientConfig().connectorProvider(
                         new org.glassfish.jersey.client.HttpUrlConnectorProvider()
-                                .connectionFactory(new ProxyConnectionFactory(settings.proxy()))))
+                                .connectionFactory(connections)))
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
@@ -79,12 +82,22 @@ final class Transport implements AutoCloseable {
      */
     VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan,
                                 long deadline) {
+        try {
+            return exchangeOnce(bizToken, connectTimeoutMillis, readTimeoutMillis, answerBegan, deadline);
+        } finally {
+            connections.exchangeEnded();
+        }
+    }
+
+    private VerificationResult exchangeOnce(String bizToken, int connectTimeoutMillis, int readTimeoutMillis,
+                                            Runnable answerBegan, long deadline) {
         byte[] body = decoder.requestBody(bizToken);
         Response response;
         try {
             Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
                     .property(ClientProperties.CONNECT_TIMEOUT, connectTimeoutMillis)
                     .property(ClientProperties.READ_TIMEOUT, readTimeoutMillis)
+                    .property(SigningFilter.DEADLINE, deadline)
                     .header("X-TC-Action", ACTION)
                     .header("X-TC-Version", VERSION)
                     .header("X-TC-Region", settings.region());
@@ -95,6 +108,9 @@ final class Transport implements AutoCloseable {
             answerBegan.run();
         } catch (ProcessingException e) {
             answerBegan.run();
+            if (e.getCause() instanceof FaceIdTimeoutException timeout) {
+                throw timeout; // the signing filter's: the deadline passed while credentials were fetched
+            }
             if (hasCause(e, SocketTimeoutException.class)) {
                 throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
             }
@@ -299,6 +315,11 @@ final class Transport implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Closes the connections of the exchanges in flight: each ends at once with a transport failure. */
+    void abortExchanges() {
+        connections.disconnectAll();
     }
 
     @Override
