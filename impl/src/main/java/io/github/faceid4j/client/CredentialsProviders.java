@@ -139,7 +139,7 @@ public final class CredentialsProviders {
      * The role bound to this CVM instance, from the instance metadata service ({@link CvmRoleCredentialsProvider}).
      * One instance per JVM, so a metadata service found absent is probed once, whoever asks.
      */
-    public static CredentialsProvider cvmRole() {
+    public static CvmRoleCredentialsProvider cvmRole() {
         return PlatformDefaults.CVM_ROLE;
     }
 

@@ -92,7 +92,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
                 env.put(name, value);
             }
         }
-        Objects.requireNonNull(stsEndpoint, "stsEndpoint");
+        checkStsEndpoint(stsEndpoint);
         return new CredentialsProvider() {
             private volatile CredentialsProvider resolved;
 
@@ -199,14 +199,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
 
         /** Scheme, host and port of STS; default {@code https://sts.tencentcloudapi.com}. */
         public Builder stsEndpoint(URI endpoint) {
-            Objects.requireNonNull(endpoint, "stsEndpoint");
-            String scheme = endpoint.getScheme();
-            if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
-                    && FaceIdServiceBuilder.isLoopback(endpoint.getHost()))) {
-                throw new IllegalArgumentException("the STS endpoint must be an https URL with a host (plain http"
-                        + " only to a loopback host): it answers credentials");
-            }
-            this.endpoint = endpoint;
+            this.endpoint = checkStsEndpoint(endpoint);
             return this;
         }
 
@@ -310,6 +303,17 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
     @Override
     public String toString() {
         return "oidcRole(" + roleArn + " via " + endpoint.getHost() + ", token file " + tokenFile + ")";
+    }
+
+    private static URI checkStsEndpoint(URI endpoint) {
+        Objects.requireNonNull(endpoint, "stsEndpoint");
+        String scheme = endpoint.getScheme();
+        if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
+                && FaceIdServiceBuilder.isLoopback(endpoint.getHost()))) {
+            throw new IllegalArgumentException("the STS endpoint must be an https URL with a host (plain http"
+                    + " only to a loopback host): it answers credentials");
+        }
+        return endpoint;
     }
 
     private static String text(String value) {

@@ -25,15 +25,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code GET /latest/meta-data/cam/security-credentials/} lists the role, {@code .../<role>} answers credentials)
  * and STS ({@code POST /}, {@code AssumeRoleWithWebIdentity}). Every answer is a new set
  * ({@code AKIDTMP<n>}/{@code tmp-key-<n>}/{@code tmp-token-<n>}) expiring {@link #lifetime} after the clock's now.
- * Records what was asked; can hold answers back ({@link #hold()}) or answer errors.
+ * Records what was asked; can hold answers back ({@link #hold()}) or answer errors. Public for the cdi-extension's
+ * tests (through impl's test-jar).
  */
-final class PlatformCredentialsServer implements AutoCloseable {
+public final class PlatformCredentialsServer implements AutoCloseable {
 
-    static final String ROLE = "faceid-portal-role";
-    static final String PATH = "/latest/meta-data/cam/security-credentials/";
+    public static final String ROLE = "faceid-portal-role";
+    public static final String PATH = "/latest/meta-data/cam/security-credentials/";
 
-    record Request(String method, String path, Map<String, List<String>> headers, String body) {
-        String header(String name) {
+    public record Request(String method, String path, Map<String, List<String>> headers, String body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                     .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
@@ -47,15 +48,15 @@ final class PlatformCredentialsServer implements AutoCloseable {
     });
     private final Clock clock;
     private final AtomicInteger issued = new AtomicInteger();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
-    volatile Duration lifetime = Duration.ofMinutes(10);
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
+    public volatile Duration lifetime = Duration.ofMinutes(10);
     /** Status of the role listing: 200 with {@link #ROLE}, or e.g. 404 (no role bound). */
-    volatile int listingStatus = 200;
+    public volatile int listingStatus = 200;
     /** When set, STS answers this error code instead of credentials. */
-    volatile String stsError;
+    public volatile String stsError;
     private volatile CountDownLatch gate;
 
-    PlatformCredentialsServer(Clock clock) throws IOException {
+    public PlatformCredentialsServer(Clock clock) throws IOException {
         this.clock = clock;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(executor);
@@ -63,16 +64,16 @@ final class PlatformCredentialsServer implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** Credential answers wait until {@link #release()}; the listing is not held. */
-    void hold() {
+    public void hold() {
         gate = new CountDownLatch(1);
     }
 
-    void release() {
+    public void release() {
         CountDownLatch g = gate;
         gate = null;
         if (g != null) {
@@ -81,23 +82,23 @@ final class PlatformCredentialsServer implements AutoCloseable {
     }
 
     /** How many credential sets were handed out. */
-    int issued() {
+    public int issued() {
         return issued.get();
     }
 
-    long count(String method, String path) {
+    public long count(String method, String path) {
         return requests.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).count();
     }
 
-    static String id(int n) {
+    public static String id(int n) {
         return "AKIDTMP" + n + "0000000000000000000000000000";
     }
 
-    static String key(int n) {
+    public static String key(int n) {
         return "tmp-key-" + n + "-secretvalue";
     }
 
-    static String token(int n) {
+    public static String token(int n) {
         return "tmp-token-" + n + "-sessionvalue";
     }
 
