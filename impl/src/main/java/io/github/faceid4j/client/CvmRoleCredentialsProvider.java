@@ -168,10 +168,7 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
 
     private Probe discover() {
         String where = "CVM role metadata service " + endpoint;
-        if (configuredRole != null) {
-            return present(configuredRole); // the first fetch tells whether the service is there
-        }
-        PlatformHttp.Answer answer;
+        PlatformHttp.Answer answer; // the listing, also when the role is configured: it is the probe
         try {
             answer = http.get(endpoint.resolve(CREDENTIALS_PATH));
         } catch (PlatformHttp.PlatformHttpException e) {
@@ -182,6 +179,9 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
         }
         if (answer.status() != 200) {
             return absent(where + " (answered HTTP " + answer.status() + " when asked for the role)");
+        }
+        if (configuredRole != null) {
+            return present(configuredRole);
         }
         String role = answer.body().lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse(null);
         if (role == null) {

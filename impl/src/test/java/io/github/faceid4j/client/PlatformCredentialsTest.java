@@ -197,6 +197,19 @@ class PlatformCredentialsTest {
     }
 
     @Test
+    void aConfiguredRoleIsAskedForAfterTheSameProbeAndAnUnknownOneIsAnError() {
+        CvmRoleCredentialsProvider named = CvmRoleCredentialsProvider.builder().endpoint(server.endpoint())
+                .roleName(PlatformCredentialsServer.ROLE).clock(clock).build();
+        assertThat(named.credentials().secretId()).isEqualTo(PlatformCredentialsServer.id(1));
+        assertThat(server.count("GET", PlatformCredentialsServer.PATH)).as("probed").isEqualTo(1);
+
+        CvmRoleCredentialsProvider unknown = CvmRoleCredentialsProvider.builder().endpoint(server.endpoint())
+                .roleName("some-other-role").clock(clock).build();
+        assertThatThrownBy(unknown::credentials).isInstanceOf(FaceIdConfigurationException.class)
+                .isNotInstanceOf(CredentialsUnavailableException.class).hasMessageContaining("HTTP 404");
+    }
+
+    @Test
     void noRoleBoundIsUnavailableAndRemembered() {
         server.listingStatus = 404;
         CvmRoleCredentialsProvider provider = cvm();
