@@ -75,6 +75,8 @@ public class FaceIdExtension implements Extension {
     /** Each client's readiness, by client name ({@code ""} for the default), fed by its call events. */
     private final Map<String, ClientHealth> health = new ConcurrentHashMap<>();
     private final boolean healthApi = ClientHealth.healthApiPresent();
+    /** The class of an application bean that injects a client: where the readiness checks are placed. */
+    private volatile Class<?> injectingBeanClass;
 
     /** A bean this extension added: the client name ({@code null} for the default) and its qualifier. */
     private record ClientBean(String name, Annotation qualifier) {
@@ -98,6 +100,9 @@ public class FaceIdExtension implements Extension {
             } else if (!(qualifier instanceof Default)) {
                 isDefault = false; // @Any, or another qualifier: not ours to satisfy
             }
+        }
+        if (injectingBeanClass == null && ip.getBean() != null) {
+            injectingBeanClass = ip.getBean().getBeanClass();
         }
         if (named != null) {
             namedInjectionPoints.computeIfAbsent(named.value(), n -> new CopyOnWriteArrayList<>()).add(describe(ip));
@@ -138,6 +143,12 @@ public class FaceIdExtension implements Extension {
             addBean(event, beanManager, null);
         }
         namedInjectionPoints.keySet().forEach(name -> addBean(event, beanManager, name));
+        if (!health.isEmpty()) {
+            List<String> checks = health.values().stream().map(ClientHealth::checkName).sorted().toList();
+            LOG.log(healthApi ? Level.INFO : Level.FINE, healthApi
+                    ? "FaceID: MicroProfile Health readiness checks " + checks
+                    : "FaceID: no MicroProfile Health API here, so no readiness checks " + checks);
+        }
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
@@ -184,7 +195,11 @@ public class FaceIdExtension implements Extension {
         ClientHealth clientHealth = new ClientHealth(name, failureThreshold(name), java.time.Clock.systemUTC());
         health.put(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, clientHealth);
         if (healthApi) {
-            FaceIdReadinessCheck.register(event, clientHealth); // MicroProfile Health: only where the server has it
+            // MicroProfile Health: only where the server has it. In the bean archive of an application bean that
+            // injects a client, when there is one: WildFly's health extension looks for checks in the deployment's
+            // root archive (a WAR's WEB-INF/classes), not in the one it makes for this extension's jar.
+            Class<?> archive = injectingBeanClass;
+            FaceIdReadinessCheck.register(event, clientHealth, archive == null ? FaceIdExtension.class : archive);
         }
         event.<VerificationResultService>addBean()
                 .beanClass(FaceIdExtension.class)

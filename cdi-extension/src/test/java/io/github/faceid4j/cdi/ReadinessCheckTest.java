@@ -77,6 +77,8 @@ class ReadinessCheckTest {
             Map<String, HealthCheckResponse> checks = readiness(cdi);
 
             assertThat(checks).containsOnlyKeys("faceid", "faceid-payouts");
+            assertThat(cdi.container().getBeanManager().getBeans(HealthCheck.class, Readiness.Literal.INSTANCE))
+                    .allSatisfy(b -> assertThat(b.getTypes()).contains(HealthCheck.class));
             assertThat(checks.values()).allSatisfy(r -> {
                 assertThat(r.getStatus()).isEqualTo(HealthCheckResponse.Status.UP);
                 assertThat(data(r, "failureThreshold")).isEqualTo(5L);

@@ -77,6 +77,14 @@ class ReadinessIT {
         }
     }
 
+    /** A number in a check's data: WildFly writes it as a JSON number, Payara Micro as a string. */
+    private static long number(JsonObject check, String key) {
+        JsonValue value = check.getJsonObject("data").get(key);
+        assertThat(value).as(key + " in " + check).isNotNull();
+        return value.getValueType() == JsonValue.ValueType.NUMBER ? check.getJsonObject("data").getJsonNumber(key)
+                .longValue() : Long.parseLong(check.getJsonObject("data").getString(key));
+    }
+
     private URI base() {
         return Portal.base(deployment);
     }
@@ -89,8 +97,7 @@ class ReadinessIT {
         assertThat(ready.status()).as(ready.json().toString()).isEqualTo(200);
         assertThat(ready.check("faceid").getString("status")).isEqualTo("UP");
         assertThat(ready.check("faceid-jakarta").getString("status")).isEqualTo("UP");
-        assertThat(ready.check("faceid").getJsonObject("data").getJsonNumber("failureThreshold").longValue())
-                .isEqualTo(5);
+        assertThat(number(ready.check("faceid"), "failureThreshold")).isEqualTo(5);
         assertThat(EMULATOR.get().requests()).isEmpty();
     }
 
@@ -114,8 +121,7 @@ class ReadinessIT {
         assertThat(up.status()).as(up.json().toString()).isEqualTo(200);
         assertThat(up.check("faceid").getString("status")).isEqualTo("UP");
         assertThat(up.check("faceid").getJsonObject("data").getString("lastSuccess")).isNotBlank();
-        assertThat(up.check("faceid").getJsonObject("data").getJsonNumber("permitsInUse").longValue())
-                .isBetween(0L, 20L);
+        assertThat(number(up.check("faceid"), "permitsInUse")).isBetween(0L, 20L);
     }
 
     @Test
