@@ -4,6 +4,7 @@ import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.client.AccountRateLimiters;
 import io.github.faceid4j.client.RateLimiter;
+import io.github.faceid4j.client.SlidingWindowRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -50,6 +51,8 @@ import java.util.logging.Logger;
  *   <li>The beans are not alternatives: an application's {@code @Alternative @Priority} bean replaces them (and
  *       the replaced configuration is then not checked). {@code tencentcloud.faceid.enabled=false} adds nothing.</li>
  *   <li>Each service is closed when the container shuts down; every call fires a {@link VerificationCallEvent}.</li>
+ *   <li>Where the server has MicroProfile Health, each client gets a {@code @Readiness} check ({@code faceid},
+ *       {@code faceid-<name>}) fed by those events: see {@link ClientHealth}.</li>
  *   <li>An application bean of type {@link RateLimiter} (qualified {@code @FaceIdClient("name")} for one named
  *       client, else {@code @Default} for all) paces the service instead of the local limiter, e.g. a cluster-wide
  *       limiter on the server's data grid; two such beans for one client fail the deployment.</li>
@@ -70,6 +73,11 @@ public class FaceIdExtension implements Extension {
     private final List<ClientBean> clients = new CopyOnWriteArrayList<>();
     private volatile boolean disabled;
     private volatile Config config;
+    /** Each client's readiness, by client name ({@code ""} for the default), fed by its call events. */
+    private final Map<String, ClientHealth> health = new ConcurrentHashMap<>();
+    private final boolean healthApi = ClientHealth.healthApiPresent();
+    /** The class of an application bean that injects a client: where the readiness checks are placed. */
+    private volatile Class<?> injectingBeanClass;
 
     /** A bean this extension added: the client name ({@code null} for the default) and its qualifier. */
     private record ClientBean(String name, Annotation qualifier) {
@@ -93,6 +101,9 @@ public class FaceIdExtension implements Extension {
             } else if (!(qualifier instanceof Default)) {
                 isDefault = false; // @Any, or another qualifier: not ours to satisfy
             }
+        }
+        if (injectingBeanClass == null && ip.getBean() != null) {
+            injectingBeanClass = ip.getBean().getBeanClass();
         }
         if (named != null) {
             namedInjectionPoints.computeIfAbsent(named.value(), n -> new CopyOnWriteArrayList<>()).add(describe(ip));
@@ -133,6 +144,12 @@ public class FaceIdExtension implements Extension {
             addBean(event, beanManager, null);
         }
         namedInjectionPoints.keySet().forEach(name -> addBean(event, beanManager, name));
+        if (!health.isEmpty()) {
+            List<String> checks = health.values().stream().map(ClientHealth::checkName).sorted().toList();
+            LOG.log(healthApi ? Level.INFO : Level.FINE, healthApi
+                    ? "FaceID: MicroProfile Health readiness checks " + checks
+                    : "FaceID: no MicroProfile Health API here, so no readiness checks " + checks);
+        }
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
@@ -176,6 +193,15 @@ public class FaceIdExtension implements Extension {
     private void addBean(AfterBeanDiscovery event, BeanManager beanManager, String name) {
         Annotation qualifier = name == null ? Default.Literal.INSTANCE : FaceIdClient.Literal.of(name);
         clients.add(new ClientBean(name, qualifier));
+        ClientHealth clientHealth = new ClientHealth(name, failureThreshold(name), java.time.Clock.systemUTC());
+        health.put(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, clientHealth);
+        if (healthApi) {
+            // MicroProfile Health: only where the server has it. In the bean archive of an application bean that
+            // injects a client, when there is one: WildFly's health extension looks for checks in the deployment's
+            // root archive (a WAR's WEB-INF/classes), not in the one it makes for this extension's jar.
+            Class<?> archive = injectingBeanClass;
+            FaceIdReadinessCheck.register(event, clientHealth, archive == null ? FaceIdExtension.class : archive);
+        }
         event.<VerificationResultService>addBean()
                 .beanClass(FaceIdExtension.class)
                 .id(FaceIdExtension.class.getName() + "#" + (name == null ? "" : name))
@@ -201,11 +227,49 @@ public class FaceIdExtension implements Extension {
         Event<VerificationCallEvent> events = name == null
                 ? beanManager.getEvent().select(VerificationCallEvent.class)
                 : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
-        accountRateLimiter(beanManager, cfg, name).or(() -> applicationRateLimiter(beanManager, name))
-                .ifPresent(translation.builder()::rateLimiter);
+        ClientHealth clientHealth = health.get(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name);
+        Optional<RateLimiter> sharedLimiter = accountRateLimiter(beanManager, cfg, name)
+                .or(() -> applicationRateLimiter(beanManager, name));
+        if (sharedLimiter.isPresent()) {
+            translation.builder().rateLimiter(clientHealth.counting(sharedLimiter.get()));
+        } else { // the builder's own limiter, made here so that the health check can read its permits in use
+            SlidingWindowRateLimiter local = ClientConfiguration.localRateLimiter(cfg, name);
+            clientHealth.permitsInUse(local::permitsInUse);
+            translation.builder().rateLimiter(local);
+        }
         ObservedVerificationResultService.Attempts attempts = new ObservedVerificationResultService.Attempts();
         return new ObservedVerificationResultService(translation.builder().attemptsObserver(attempts::record).build(),
-                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire, attempts);
+                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, call -> {
+                    clientHealth.record(call); // before the observers: one that asks the health sees this call
+                    events.fire(call);
+                }, attempts);
+    }
+
+    /** {@code health.failure-threshold}, the client's or the shared one; a bad value is a deployment problem. */
+    private int failureThreshold(String name) {
+        Config cfg = config;
+        if (cfg == null) {
+            return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
+        }
+        String key = ConfigKeys.key(name, ConfigKeys.HEALTH_FAILURE_THRESHOLD);
+        try {
+            Optional<ClientConfiguration.Found> found = ClientConfiguration.lookup(cfg, name,
+                    ConfigKeys.HEALTH_FAILURE_THRESHOLD);
+            if (found.isEmpty()) {
+                return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
+            }
+            key = found.get().key();
+            int threshold = Values.intValue(found.get().value());
+            if (threshold < 1) {
+                throw new IllegalArgumentException("must be at least 1, was " + threshold);
+            }
+            return threshold;
+        } catch (FaceIdConfigurationException e) {
+            startupProblems.add(e);
+        } catch (IllegalArgumentException e) {
+            startupProblems.add(new FaceIdConfigurationException(key, e.getMessage()));
+        }
+        return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
     }
 
     /**
