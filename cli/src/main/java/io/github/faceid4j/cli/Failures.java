@@ -122,7 +122,7 @@ final class Failures implements IExecutionExceptionHandler {
     private static String hint(Throwable e) {
         if (e instanceof FaceIdConfigurationException c) {
             return switch (c.key()) {
-                case "region" -> "pass --region ap-singapore (or ap-jakarta), or set " + ServiceFactory.REGION;
+                case "region" -> "pass --region ap-singapore (or ap-jakarta, ap-bangkok, ap-hongkong, sa-saopaulo), or set " + ServiceFactory.REGION;
                 case ServiceFactory.SECRET_ID, ServiceFactory.SECRET_KEY, ServiceFactory.PROFILE_FILE, "credentials" -> "export "
                         + ServiceFactory.SECRET_ID + " and " + ServiceFactory.SECRET_KEY + " (and "
                         + ServiceFactory.SESSION_TOKEN + " for temporary credentials), or put secret_id and secret_key"

@@ -56,8 +56,9 @@ public final class FaceIdEmulator implements AutoCloseable {
     public static final String DEFAULT_SECRET_KEY = "emulator-secret-key-not-a-real-one";
     /** The documented limit of the action. */
     public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 20;
-    /** The regions the action's documentation allows. */
-    public static final Set<String> DEFAULT_REGIONS = Set.of("ap-jakarta", "ap-singapore");
+    /** The regions the current documents (2025-12) allow for both web-verification actions. */
+    public static final Set<String> DEFAULT_REGIONS = Set.of("ap-bangkok", "ap-hongkong", "ap-jakarta",
+            "ap-singapore", "sa-saopaulo");
     /** How far X-TC-Timestamp may be from the emulator's clock. */
     public static final Duration DEFAULT_TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
 

@@ -36,8 +36,12 @@ import java.util.concurrent.ExecutorService;
  */
 public final class FaceIdServiceBuilder {
 
-    /** The regions {@code GetWebVerificationResultIntl} is offered in. */
-    public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-jakarta", "ap-singapore");
+    /**
+     * The regions both web-verification actions are offered in, as the current documents (2025-12) list them; the
+     * older seed document named only ap-jakarta and ap-singapore.
+     */
+    public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-bangkok", "ap-hongkong", "ap-jakarta",
+            "ap-singapore", "sa-saopaulo");
     /** The endpoint named by the API's documentation. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://faceid.tencentcloudapi.com");
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -94,7 +98,7 @@ public final class FaceIdServiceBuilder {
         return new FaceIdServiceBuilder();
     }
 
-    /** Required: {@code ap-jakarta} or {@code ap-singapore}. */
+    /** Required: one of {@link #SUPPORTED_REGIONS} ({@code ap-singapore}, {@code ap-jakarta}...). */
     public FaceIdServiceBuilder region(String region) {
         this.region = region;
         return this;
@@ -325,7 +329,7 @@ public final class FaceIdServiceBuilder {
             problems.add(new FaceIdConfigurationException("region", "is required; one of " + sorted(SUPPORTED_REGIONS)));
         } else if (!SUPPORTED_REGIONS.contains(region)) {
             problems.add(new FaceIdConfigurationException("region",
-                    "'" + region + "' is not supported by GetWebVerificationResultIntl; use one of " + sorted(SUPPORTED_REGIONS)));
+                    "'" + region + "' is not supported by FaceID web verification; use one of " + sorted(SUPPORTED_REGIONS)));
         }
         if (credentials == null) {
             problems.add(new FaceIdConfigurationException("credentials", "are required (SecretId and SecretKey): credentials(...), or"
