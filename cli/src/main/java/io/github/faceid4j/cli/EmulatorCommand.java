@@ -52,7 +52,8 @@ final class EmulatorCommand implements Callable<Integer> {
 
     static void banner(FaceIdEmulator emulator, PrintWriter out) {
         String endpoint = emulator.endpoint().toString();
-        out.println("FaceID emulator listening on " + endpoint + " (GetWebVerificationResultIntl, regions "
+        out.println("FaceID emulator listening on " + endpoint + " (ApplyWebVerificationBizTokenIntl and"
+                + " GetWebVerificationResultIntl with hosted pages at /verify/, regions "
                 + String.join(", ", FaceIdEmulator.DEFAULT_REGIONS.stream().sorted().toList()) + ", "
                 + emulator.rateLimitPerSecond() + " requests/s)");
         out.println("SecretId: " + emulator.secretId());

@@ -19,13 +19,18 @@ class RegionsTest {
         var result = client.call("passed-1");
         result.region = region;
         assertThat(result.errorCode()).isNull();
+        var apply = client.call(null);
+        apply.action = "ApplyWebVerificationBizTokenIntl";
+        apply.body = "{\"RedirectURL\":\"https://portal.example.com/back\"}";
+        apply.region = region;
+        assertThat(apply.errorCode()).isNull();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ap-guangzhou", "ap-beijing", "eu-frankfurt"})
     void otherRegionsAreRefusedForBothActions(String region) throws Exception {
         TestClient client = new TestClient(EMULATOR.get());
-        for (String action : new String[] {"GetWebVerificationResultIntl"}) {
+        for (String action : new String[] {"GetWebVerificationResultIntl", "ApplyWebVerificationBizTokenIntl"}) {
             var call = client.call("passed-1");
             call.action = action;
             call.region = region;
