@@ -23,7 +23,7 @@ import java.util.Set;
  * (names, types, enumerations, ranges, sizes), independently of the client library. What the flow needs is kept.
  */
 record ApplyRequest(String redirectUrl, String extra, long checkMode, boolean autoSkip, boolean autoSkipStartPage,
-                    String idCardType, boolean hasCompareImage, int livenessRetryLimit) {
+                    String idCardType, String compareImageSha256, int livenessRetryLimit) {
 
     static final String ACTION = "ApplyWebVerificationBizTokenIntl";
     /** "The Base64-encoded string (max 8 MB in size)": the text, read as 8 MiB. */
@@ -116,10 +116,19 @@ record ApplyRequest(String redirectUrl, String extra, long checkMode, boolean au
             }
             config = configValue.asJsonObject();
         }
-        return readConfig(config, redirect, extra, image != null);
+        return readConfig(config, redirect, extra, image == null ? null : sha256OfDecoded(image));
     }
 
-    private static ApplyRequest readConfig(JsonObject c, String redirect, String extra, boolean image) {
+    private static String sha256OfDecoded(String base64) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.util.Base64.getDecoder().decode(base64)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ApplyRequest readConfig(JsonObject c, String redirect, String extra, String image) {
         Set<String> known = Set.of("AutoSkipStartPage", "AutoSkip", "CheckMode", "IDCardType",
                 "DisableCheckOcrWarnings", "SecurityLevel", "SkipPrivacyPolicy", "IdCardCutReturn", "ThemeColor",
                 "Language", "AutoDowngrade", "ActionList", "LivenessRetryLimit", "LivenessTimeout",

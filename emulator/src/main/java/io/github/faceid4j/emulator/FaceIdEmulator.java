@@ -92,6 +92,9 @@ public final class FaceIdEmulator implements AutoCloseable {
     private final SlidingWindowLimiter applyLimiter;
     private final WebFlow flow;
     private final HostedPages pages;
+    /** Answers for the next Apply calls, one each (see {@link #scriptApply}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scenario> applyScript =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final String threadPrefix;
 
     private final ArrayDeque<RecordedRequest> log = new ArrayDeque<>();
@@ -303,6 +306,7 @@ public final class FaceIdEmulator implements AutoCloseable {
     public void reset() {
         scripts.clear();
         flow.reset();
+        applyScript.clear();
         applyLimiter.reset();
         synchronized (log) {
             log.clear();
@@ -354,6 +358,27 @@ public final class FaceIdEmulator implements AutoCloseable {
      */
     public void advanceClock(Duration by) {
         flow.clock().advance(by);
+    }
+
+    /**
+     * Scripts the answers of the next {@code ApplyWebVerificationBizTokenIntl} calls, one scenario each, in order
+     * (API errors such as {@code Scenario.apiError("UnauthorizedOperation.Arrears", ...)}, faults, delays;
+     * {@link Scenario#passed()} issues a BizToken as usual). Once they are used up, Apply answers normally again.
+     * Only calls that pass authentication, the rate limit and the body checks consume them.
+     */
+    public void scriptApply(Scenario... sequence) {
+        if (sequence == null || sequence.length == 0) {
+            throw new IllegalArgumentException("At least one scenario is needed");
+        }
+        applyScript.addAll(List.of(sequence));
+    }
+
+    /**
+     * SHA-256 (lowercase hex) of the decoded compare image a verification was started with, if it had one: lets a
+     * test check that an image arrived exactly as it was on disk.
+     */
+    public Optional<String> compareImageSha256(String bizToken) {
+        return flow.find(bizToken).map(s -> s.request.compareImageSha256());
     }
 
     /** The hosted pages of a started verification: {@code <endpoint>/verify/<BizToken>}. */
@@ -484,6 +509,12 @@ public final class FaceIdEmulator implements AutoCloseable {
     private void answerApply(HttpExchange ex, RecordedRequest r, ApplyRequest.Parsed parsed) throws IOException {
         if (!parsed.ok()) {
             answerError(ex, r.with(null, parsed.code(), "error"), parsed.message());
+            return;
+        }
+        Scenario scripted = applyScript.poll();
+        if (scripted != null && scripted.kind != Scenario.Kind.RESULT) {
+            record(r.with(null, finalErrorCode(scripted), scripted.description()));
+            answer(ex, scripted);
             return;
         }
         WebFlow.Session session = flow.issue(parsed.request());

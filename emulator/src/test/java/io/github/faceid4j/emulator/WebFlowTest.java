@@ -340,4 +340,27 @@ class WebFlowTest {
         String fresh = applyToken(null, null);
         assertThat(browser.get(EMULATOR.get().verificationUrl(fresh)).status()).as("clock back").isEqualTo(200);
     }
+
+    @Test
+    void applyCanBeScriptedOneCallAtATime() throws Exception {
+        EMULATOR.get().scriptApply(Scenario.apiError("UnauthorizedOperation.Arrears", "The account is in arrears."),
+                Scenario.internalError(), Scenario.passed());
+        String body = "{\"RedirectURL\":\"" + REDIRECT + "\"}";
+        assertThat(errorCodeOf(apply(body))).isEqualTo("UnauthorizedOperation.Arrears");
+        assertThat(errorCodeOf(apply(body))).isEqualTo("InternalError");
+        assertThat(errorCodeOf(apply(body))).isNull();
+        assertThat(errorCodeOf(apply(body))).as("script used up").isNull();
+        assertThat(EMULATOR.get().requests()).extracting(RecordedRequest::errorCode)
+                .containsExactly("UnauthorizedOperation.Arrears", "InternalError", null, null);
+    }
+
+    @Test
+    void theCompareImageIsKeptByItsDigest() throws Exception {
+        byte[] image = SyntheticMedia.jpeg(40, 30, 0x112233, 0x445566, SyntheticMedia.Shape.CIRCLE);
+        JsonObject r = apply("{\"RedirectURL\":\"" + REDIRECT + "\",\"CompareImageBase64\":\""
+                + Base64.getEncoder().encodeToString(image) + "\"}");
+        assertThat(EMULATOR.get().compareImageSha256(r.getString("BizToken")))
+                .contains(TestClient.sha256(image));
+        assertThat(EMULATOR.get().compareImageSha256(applyToken(null, null))).isEmpty();
+    }
 }
