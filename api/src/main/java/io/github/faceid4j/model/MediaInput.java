@@ -191,7 +191,9 @@ public final class MediaInput {
         private final long expected;
         private long read;
         private final byte[] raw = new byte[CHUNK];
-        private byte[] encoded = new byte[0];
+        /** Reused: a stream over megabytes allocates two buffers, not a new array per chunk. */
+        private final byte[] encoded = new byte[CHUNK / 3 * 4];
+        private int available;
         private int next;
         private boolean done;
 
@@ -201,7 +203,7 @@ public final class MediaInput {
         }
 
         private boolean fill() throws IOException {
-            while (next == encoded.length) {
+            while (next == available) {
                 if (done) {
                     return false;
                 }
@@ -217,7 +219,7 @@ public final class MediaInput {
                         throw new IOException("the media source ended after " + read + " of " + expected + " bytes");
                     }
                 }
-                encoded = Base64.getEncoder().encode(n == CHUNK ? raw : Arrays.copyOf(raw, n));
+                available = Base64.getEncoder().encode(n == CHUNK ? raw : Arrays.copyOf(raw, n), encoded);
                 next = 0;
             }
             return true;
@@ -237,7 +239,7 @@ public final class MediaInput {
             if (!fill()) {
                 return -1;
             }
-            int n = Math.min(len, encoded.length - next);
+            int n = Math.min(len, available - next);
             System.arraycopy(encoded, next, b, off, n);
             next += n;
             return n;

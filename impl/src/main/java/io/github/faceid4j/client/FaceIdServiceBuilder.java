@@ -2,6 +2,7 @@ package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.VerificationStartService;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -84,6 +85,7 @@ public final class FaceIdServiceBuilder {
     private Duration retryBaseDelay = RetryPolicy.DEFAULT.baseDelay();
     private Duration retryMaxDelay = RetryPolicy.DEFAULT.maxDelay();
     private RateLimiter rateLimiter;
+    private RateLimiter applyRateLimiter;
     private int rateLimitPermits = SlidingWindowRateLimiter.DEFAULT_PERMITS;
     private Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
     private Duration rateLimitMaxWait = DEFAULT_RATE_LIMIT_MAX_WAIT;
@@ -292,6 +294,16 @@ public final class FaceIdServiceBuilder {
         return this;
     }
 
+    /**
+     * The limiter of {@code ApplyWebVerificationBizTokenIntl} calls ({@link #buildStartService()}), which have a
+     * budget of their own; by default a local one with the same permits and window as {@link #rateLimit}, separate
+     * from the result calls'.
+     */
+    public FaceIdServiceBuilder applyRateLimiter(RateLimiter limiter) {
+        this.applyRateLimiter = limiter;
+        return this;
+    }
+
     /** Requests allowed per {@link #rateLimitWindow}; default 20. */
     public FaceIdServiceBuilder rateLimitPermits(int permits) {
         this.rateLimitPermits = permits;
@@ -383,6 +395,23 @@ public final class FaceIdServiceBuilder {
      *                                      attached as suppressed exceptions
      */
     public VerificationResultService build() {
+        return new JerseyVerificationResultService(settings());
+    }
+
+    /**
+     * Builds the service that starts verifications ({@code ApplyWebVerificationBizTokenIntl}) from the same settings:
+     * signing, transport, deadline, retries and logging as {@link #build()}, with its own rate limiter
+     * ({@link #applyRateLimiter}).
+     *
+     * @throws FaceIdConfigurationException as {@link #build()}
+     */
+    public VerificationStartService buildStartService() {
+        Settings settings = settings();
+        return new JerseyVerificationStartService(settings, applyRateLimiter != null ? applyRateLimiter
+                : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow));
+    }
+
+    private Settings settings() {
         List<FaceIdConfigurationException> problems = problems();
         if (!problems.isEmpty()) {
             FaceIdConfigurationException first = problems.get(0);
@@ -390,7 +419,7 @@ public final class FaceIdServiceBuilder {
             throw first;
         }
         RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
-        return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
+        return (new Settings(region, credentials, normalise(endpoint), connectTimeout,
                 readTimeout, (int) maxResponseBytes, spillDirectory == null ? null : spillDirectory.toAbsolutePath(),
                 (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,

@@ -29,15 +29,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * synchronous call's first attempt on the caller's own thread runs without one (scheduling it cost a timer wake-up
  * per call, ~30 µs): nobody can see the result before that attempt returns, and the deadline is checked then.
  */
-final class ResilientCall {
+final class ResilientCall<T> {
 
-    private final String bizToken;
+    private final CallTarget<T> target;
     private final Policies policies;
-    private final Transport transport;
     private final ScheduledExecutorService timer;
     private final Executor io;
     private final long deadline;
-    private final CompletableFuture<VerificationResult> result = new CompletableFuture<>();
+    private final CompletableFuture<T> result = new CompletableFuture<>();
     private volatile int attempts;
     /** Until when the current attempt may wait for a permit. */
     private volatile long permitDeadline;
@@ -52,17 +51,45 @@ final class ResilientCall {
 
     private static final System.Logger LOG = RequestLogging.LOG;
     private final long started = System.nanoTime();
-    private final String maskedBizToken;
+    /** How log lines name the call: {@code BizToken abcd...}. */
+    private final String subject;
 
-    private ResilientCall(String bizToken, Policies policies, Transport transport, ScheduledExecutorService timer,
-                          Executor io) {
-        this.bizToken = bizToken;
+    private ResilientCall(CallTarget<T> target, Policies policies, ScheduledExecutorService timer, Executor io) {
+        this.target = target;
         this.policies = policies;
-        this.transport = transport;
         this.timer = timer;
         this.io = io;
         this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
-        this.maskedBizToken = Redaction.prefix(bizToken);
+        this.subject = target.subject();
+    }
+
+    /** A {@code GetWebVerificationResultIntl} call: see {@link #start(CallTarget, Policies, ScheduledExecutorService, Executor, boolean)}. */
+    static CompletableFuture<VerificationResult> start(String bizToken, Policies policies, Transport transport,
+                                                       ScheduledExecutorService timer, Executor io,
+                                                       boolean callerWaits) {
+        String masked = Redaction.prefix(bizToken);
+        return start(new CallTarget<>() {
+            @Override
+            public VerificationResult send(int connect, int read, Runnable answerBegan, long deadline) {
+                return transport.exchange(bizToken, connect, read, answerBegan, deadline);
+            }
+
+            @Override
+            public String subject() {
+                return "BizToken " + masked;
+            }
+
+            @Override
+            public String maskedBizToken() {
+                return masked;
+            }
+
+            @Override
+            public String describe(VerificationResult answer) {
+                return "ErrorCode " + answer.errorCode() + ", RequestId "
+                        + RequestLogging.clean(String.valueOf(answer.requestId()));
+            }
+        }, policies, timer, io, callerWaits);
     }
 
     /**
@@ -72,10 +99,9 @@ final class ResilientCall {
      *                    runs on the caller's thread when a permit is free at once, saving two thread hand-offs;
      *                    waits and retries are scheduled as always
      */
-    static CompletableFuture<VerificationResult> start(String bizToken, Policies policies, Transport transport,
-                                                       ScheduledExecutorService timer, Executor io,
-                                                       boolean callerWaits) {
-        ResilientCall call = new ResilientCall(bizToken, policies, transport, timer, io);
+    static <T> CompletableFuture<T> start(CallTarget<T> target, Policies policies, ScheduledExecutorService timer,
+                                          Executor io, boolean callerWaits) {
+        ResilientCall<T> call = new ResilientCall<>(target, policies, timer, io);
         if (callerWaits) {
             // No watchdog while the caller's own thread makes the first attempt: nobody can see the result before
             // that attempt returns, and then the deadline is checked as the watchdog would have enforced it. The
@@ -181,10 +207,10 @@ final class ResilientCall {
         attempts++;
         Runnable release = once(policies.limiter()::release);
         long attemptStart = System.nanoTime();
-        RequestLogging.CURRENT.set(new RequestLogging.Attempt(maskedBizToken, attempts));
+        RequestLogging.CURRENT.set(new RequestLogging.Attempt(target.maskedBizToken(), attempts));
         try {
-            VerificationResult answer = transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
-                    cap(policies.readTimeout(), remaining), release, deadline);
+            T answer = target.send(cap(policies.connectTimeout(), remaining), cap(policies.readTimeout(), remaining),
+                    release, deadline);
             if (deadlinePassedUnwatched()) {
                 return;
             }
@@ -239,7 +265,7 @@ final class ResilientCall {
             return;
         }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts
+            LOG.log(System.Logger.Level.DEBUG, "FaceID call for " + subject + ": attempt " + attempts
                     + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
                     + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
         }
@@ -247,12 +273,11 @@ final class ResilientCall {
     }
 
     /** One line per answer: INFO when request logging is on, else DEBUG (a retry that healed is not news). */
-    private void logAnswer(VerificationResult answer, long attemptStart) {
+    private void logAnswer(T answer, long attemptStart) {
         System.Logger.Level level = policies.logRequests() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
         if (LOG.isLoggable(level)) {
-            LOG.log(level, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts + " answered after "
-                    + millisSince(attemptStart) + " ms: ErrorCode " + answer.errorCode() + ", RequestId "
-                    + RequestLogging.clean(String.valueOf(answer.requestId()))
+            LOG.log(level, "FaceID call for " + subject + ": attempt " + attempts + " answered after "
+                    + millisSince(attemptStart) + " ms: " + target.describe(answer)
                     + (attempts > 1 ? " (after " + (attempts - 1) + " failed attempt(s))" : ""));
         }
     }
@@ -314,7 +339,7 @@ final class ResilientCall {
         if (!result.isDone()) {
             e.recordAttempts(attempts);
             if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away
-                LOG.log(System.Logger.Level.WARNING, "FaceID call for BizToken " + maskedBizToken + " failed after "
+                LOG.log(System.Logger.Level.WARNING, "FaceID call for " + subject + " failed after "
                         + attempts + " attempt(s) in " + millisSince(started) + " ms: " + describe(e));
             }
             result.completeExceptionally(e);
