@@ -191,12 +191,12 @@ public class FaceIdExtension implements Extension {
                 .types(VerificationStartService.class, Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
-                .createWith(creationalContext -> createStartService(name))
+                .createWith(creationalContext -> createStartService(beanManager, name))
                 .destroyWith((service, creationalContext) -> service.close());
     }
 
     /** Builds the start service on first use, from the configuration checked at deployment. */
-    private VerificationStartService createStartService(String name) {
+    private VerificationStartService createStartService(BeanManager beanManager, String name) {
         Config cfg = config;
         if (cfg == null) {
             throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
@@ -207,7 +207,11 @@ public class FaceIdExtension implements Extension {
             translation.problems().subList(1, translation.problems().size()).forEach(first::addSuppressed);
             throw first;
         }
-        return translation.builder().buildStartService();
+        Event<VerificationStartEvent> events = name == null
+                ? beanManager.getEvent().select(VerificationStartEvent.class)
+                : beanManager.getEvent().select(VerificationStartEvent.class, FaceIdClient.Literal.of(name));
+        return new ObservedVerificationStartService(translation.builder().buildStartService(),
+                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
     }
 
     /** Builds the service on first use, from the configuration checked at deployment. */

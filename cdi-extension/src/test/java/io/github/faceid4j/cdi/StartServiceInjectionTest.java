@@ -41,6 +41,15 @@ class StartServiceInjectionTest {
         VerificationResultService results;
     }
 
+    @jakarta.inject.Singleton
+    static class StartObserver {
+        final java.util.List<VerificationStartEvent> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        void onStart(@jakarta.enterprise.event.Observes VerificationStartEvent event) {
+            seen.add(event);
+        }
+    }
+
     @Dependent
     static class HongKongPortal {
         @Inject
@@ -59,6 +68,30 @@ class StartServiceInjectionTest {
             assertThat(result.extra()).isEqualTo("cdi-flow");
         }
         assertThat(emulator.get().requests().get(0).header("X-TC-Action")).isEqualTo("ApplyWebVerificationBizTokenIntl");
+    }
+
+    @Test
+    void everyStartFiresAnEventWithoutPersonalData() throws Exception {
+        try (var cdi = boot(config(map(valid(emulator.get()))), Portal.class, StartObserver.class)) {
+            Portal portal = cdi.get(Portal.class);
+            StartedVerification started = portal.starts.start(REQUEST);
+            emulator.get().scriptApply(io.github.faceid4j.emulator.Scenario.apiError("UnauthorizedOperation.Arrears",
+                    "In arrears."));
+            Throwable failure = catchThrowable(() -> portal.starts.startAsync(REQUEST).toCompletableFuture().join());
+            assertThat(failure).hasCauseInstanceOf(io.github.faceid4j.AccountArrearsException.class);
+
+            var seen = cdi.get(StartObserver.class).seen;
+            assertThat(seen).hasSize(2);
+            assertThat(seen.get(0).started()).isTrue();
+            assertThat(seen.get(0).maskedToken()).isEqualTo(started.bizToken().substring(0, 4) + "...");
+            assertThat(seen.get(0).async()).isFalse();
+            assertThat(seen.get(1).started()).isFalse();
+            assertThat(seen.get(1).errorType()).isEqualTo("AccountArrearsException");
+            assertThat(seen.get(1).errorCode()).isEqualTo("UnauthorizedOperation.Arrears");
+            assertThat(seen.get(1).attempts()).isEqualTo(1);
+            assertThat(seen.get(1).async()).isTrue();
+            assertThat(seen.toString()).doesNotContain("cdi-flow", "portal.example.com", started.bizToken());
+        }
     }
 
     @Test

@@ -100,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 boolean signed = emulator.requests().stream().allMatch(RecordedRequest::signatureValid);
                 out.println("7. Result for BizToken " + Tokens.mask(token) + ": requests signed, sent,"
-                        + (signed ? " signatures verified by the emulator," : " signature NOT verified,")
+                        + (signed ? " every signature verified by the emulator," : " a signature NOT verified,")
                         + " answer decoded in " + millis + " ms:");
                 new Summary(out, "     ", false).print(token, Masking.mask(result), new IdentityHashMap<>(),
                         "(names, ID numbers and other personal data are masked as ***)");

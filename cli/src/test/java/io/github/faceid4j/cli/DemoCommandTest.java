@@ -26,7 +26,7 @@ class DemoCommandTest {
                 .containsPattern("POST /verify/[0-9A-F]{4}\\.\\.\\./next -> HTTP 303")
                 .contains("6. Back at https://portal.example.com/verified?token=")
                 .contains("the token matches the one kept for this session")
-                .contains("signatures verified by the emulator")
+                .contains("every signature verified by the emulator")
                 .contains("Outcome     0 (Success: the person is the same as in the photo)")
                 .contains("Passed      yes")
                 .contains("CardInfo        MLIDCard, GeneralCard")
