@@ -33,7 +33,8 @@ public class FaceIdServiceException extends FaceIdException {
     /**
      * The most specific exception for an error code: {@link BizTokenExpiredException},
      * {@link BizTokenIllegalException}, {@link AuthenticationException}, {@link RateLimitExceededException},
-     * or this class for any other code.
+     * {@link UnauthorizedOperationException} (or its subtypes {@link ServiceNotActivatedException},
+     * {@link ServiceActivatingException}, {@link AccountArrearsException}), or this class for any other code.
      *
      * @param errorCode the service's error code
      * @param serviceMessage the service's message
@@ -53,6 +54,17 @@ public class FaceIdServiceException extends FaceIdException {
         }
         if (code.startsWith("RequestLimitExceeded") || code.equals("FailedOperation.RequestLimitExceeded")) {
             return new RateLimitExceededException(code, serviceMessage, requestId);
+        }
+        if (code.equals("UnauthorizedOperation") || code.startsWith("UnauthorizedOperation.")) {
+            return switch (code) {
+                case "UnauthorizedOperation.Nonactivated", "UnauthorizedOperation.ActivateError" ->
+                        new ServiceNotActivatedException(code, serviceMessage, requestId);
+                case "UnauthorizedOperation.Activating" ->
+                        new ServiceActivatingException(code, serviceMessage, requestId);
+                case "UnauthorizedOperation.Arrears", "UnauthorizedOperation.ChargeStatusException" ->
+                        new AccountArrearsException(code, serviceMessage, requestId);
+                default -> new UnauthorizedOperationException(code, serviceMessage, requestId);
+            };
         }
         return new FaceIdServiceException(errorCode, serviceMessage, requestId);
     }

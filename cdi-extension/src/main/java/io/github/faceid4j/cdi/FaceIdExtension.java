@@ -2,6 +2,7 @@ package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.VerificationStartService;
 import io.github.faceid4j.client.AccountRateLimiters;
 import io.github.faceid4j.client.RateLimiter;
 import io.github.faceid4j.client.SlidingWindowRateLimiter;
@@ -90,7 +91,7 @@ public class FaceIdExtension implements Extension {
                 && (parameterized.getRawType() == Instance.class || parameterized.getRawType() == Provider.class)) {
             type = parameterized.getActualTypeArguments()[0];
         }
-        if (type != VerificationResultService.class) {
+        if (type != VerificationResultService.class && type != VerificationStartService.class) {
             return;
         }
         FaceIdClient named = null;
@@ -210,6 +211,34 @@ public class FaceIdExtension implements Extension {
                 .scope(ApplicationScoped.class)
                 .createWith(creationalContext -> create(beanManager, name))
                 .destroyWith((service, creationalContext) -> service.close());
+        // The same client's start-a-verification service: same configuration and qualifier, Apply's own rate budget.
+        event.<VerificationStartService>addBean()
+                .beanClass(FaceIdExtension.class)
+                .id(FaceIdExtension.class.getName() + "#start#" + (name == null ? "" : name))
+                .types(VerificationStartService.class, Object.class)
+                .qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .createWith(creationalContext -> createStartService(beanManager, name))
+                .destroyWith((service, creationalContext) -> service.close());
+    }
+
+    /** Builds the start service on first use, from the configuration checked at deployment. */
+    private VerificationStartService createStartService(BeanManager beanManager, String name) {
+        Config cfg = config;
+        if (cfg == null) {
+            throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
+        }
+        ClientConfiguration.Translation translation = ClientConfiguration.translate(cfg, name);
+        if (!translation.problems().isEmpty()) {
+            FaceIdConfigurationException first = translation.problems().get(0);
+            translation.problems().subList(1, translation.problems().size()).forEach(first::addSuppressed);
+            throw first;
+        }
+        Event<VerificationStartEvent> events = name == null
+                ? beanManager.getEvent().select(VerificationStartEvent.class)
+                : beanManager.getEvent().select(VerificationStartEvent.class, FaceIdClient.Literal.of(name));
+        return new ObservedVerificationStartService(translation.builder().buildStartService(),
+                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
     }
 
     /** Builds the service on first use, from the configuration checked at deployment. */

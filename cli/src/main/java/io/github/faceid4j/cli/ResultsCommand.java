@@ -73,7 +73,7 @@ final class ResultsCommand implements Callable<Integer> {
     Path out = Path.of(".");
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "ap-singapore or ap-jakarta. Required unless TENCENTCLOUD_REGION is set.")
+            description = "ap-singapore, ap-jakarta, ap-bangkok, ap-hongkong or sa-saopaulo. Required unless TENCENTCLOUD_REGION is set.")
     String region;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "Where to send requests (see `faceid result -h`).")

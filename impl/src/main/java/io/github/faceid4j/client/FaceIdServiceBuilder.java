@@ -3,6 +3,7 @@ package io.github.faceid4j.client;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.model.VerificationResult;
+import io.github.faceid4j.VerificationStartService;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -38,8 +39,12 @@ import java.util.function.ObjIntConsumer;
  */
 public final class FaceIdServiceBuilder {
 
-    /** The regions {@code GetWebVerificationResultIntl} is offered in. */
-    public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-jakarta", "ap-singapore");
+    /**
+     * The regions both web-verification actions are offered in, as the current documents (2025-12) list them; the
+     * older seed document named only ap-jakarta and ap-singapore.
+     */
+    public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-bangkok", "ap-hongkong", "ap-jakarta",
+            "ap-singapore", "sa-saopaulo");
     /** The endpoint named by the API's documentation. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://faceid.tencentcloudapi.com");
     /** The default of {@link #connectTimeout(Duration)}. */
@@ -84,6 +89,7 @@ public final class FaceIdServiceBuilder {
     private Duration retryBaseDelay = RetryPolicy.DEFAULT.baseDelay();
     private Duration retryMaxDelay = RetryPolicy.DEFAULT.maxDelay();
     private RateLimiter rateLimiter;
+    private RateLimiter applyRateLimiter;
     private int rateLimitPermits = SlidingWindowRateLimiter.DEFAULT_PERMITS;
     private Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
     private Duration rateLimitMaxWait = DEFAULT_RATE_LIMIT_MAX_WAIT;
@@ -103,7 +109,7 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
-     * Required: {@code ap-jakarta} or {@code ap-singapore}.
+     * Required: one of {@link #SUPPORTED_REGIONS} ({@code ap-singapore}, {@code ap-jakarta}...).
      *
      * @param region the region
      * @return this builder
@@ -406,6 +412,19 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
+     * The limiter of {@code ApplyWebVerificationBizTokenIntl} calls ({@link #buildStartService()}), which have a
+     * budget of their own; by default a local one with the same permits and window as {@link #rateLimit}, separate
+     * from the result calls'.
+     *
+     * @param limiter the limiter of the start calls
+     * @return this builder
+     */
+    public FaceIdServiceBuilder applyRateLimiter(RateLimiter limiter) {
+        this.applyRateLimiter = limiter;
+        return this;
+    }
+
+    /**
      * Requests allowed per {@link #rateLimitWindow}; default 20.
      *
      * @param permits requests allowed per window
@@ -469,7 +488,7 @@ public final class FaceIdServiceBuilder {
             problems.add(new FaceIdConfigurationException("region", "is required; one of " + sorted(SUPPORTED_REGIONS)));
         } else if (!SUPPORTED_REGIONS.contains(region)) {
             problems.add(new FaceIdConfigurationException("region",
-                    "'" + region + "' is not supported by GetWebVerificationResultIntl; use one of " + sorted(SUPPORTED_REGIONS)));
+                    "'" + region + "' is not supported by FaceID web verification; use one of " + sorted(SUPPORTED_REGIONS)));
         }
         if (credentials == null) {
             problems.add(new FaceIdConfigurationException("credentials", "are required (SecretId and SecretKey): credentials(...), or"
@@ -524,6 +543,24 @@ public final class FaceIdServiceBuilder {
      * attached as suppressed exceptions
      */
     public VerificationResultService build() {
+        return new JerseyVerificationResultService(settings());
+    }
+
+    /**
+     * Builds the service that starts verifications ({@code ApplyWebVerificationBizTokenIntl}) from the same settings:
+     * signing, transport, deadline, retries and logging as {@link #build()}, with its own rate limiter
+     * ({@link #applyRateLimiter}).
+     *
+     * @return the service; close it when done
+     * @throws FaceIdConfigurationException as {@link #build()}
+     */
+    public VerificationStartService buildStartService() {
+        Settings settings = settings();
+        return new JerseyVerificationStartService(settings, applyRateLimiter != null ? applyRateLimiter
+                : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow));
+    }
+
+    private Settings settings() {
         List<FaceIdConfigurationException> problems = problems();
         if (!problems.isEmpty()) {
             FaceIdConfigurationException first = problems.get(0);
@@ -531,7 +568,7 @@ public final class FaceIdServiceBuilder {
             throw first;
         }
         RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
-        return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
+        return (new Settings(region, credentials, normalise(endpoint), connectTimeout,
                 readTimeout, (int) maxResponseBytes, spillDirectory == null ? null : spillDirectory.toAbsolutePath(),
                 (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,

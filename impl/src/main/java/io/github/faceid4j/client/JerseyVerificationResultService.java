@@ -1,67 +1,33 @@
 package io.github.faceid4j.client;
 
-import io.github.faceid4j.FaceIdException;
-import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.InvalidBizTokenException;
 import io.github.faceid4j.ServiceClosedException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.model.VerificationResult;
 
-import java.util.Set;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.ObjIntConsumer;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
 
 /**
  * {@link VerificationResultService} over one reused Jersey client. Built by {@link FaceIdServiceBuilder}.
  *
- * <p>Synchronous and asynchronous calls share one mechanism, {@link ResilientCall}, whose attempts all run on the
- * I/O executor; a synchronous call waits for its outcome until the deadline. The service owns a timer thread and,
- * unless one is supplied, a bounded I/O pool; {@link #close()} ends every outstanding call with
- * {@link ServiceClosedException}, aborts the exchanges in flight and stops the threads.
- *
- * <p>Application code never runs on the timer: an asynchronous call's stage is completed on the callback executor
- * (the supplied executor, else a small pool of the service's own), so a slow {@code thenAccept} delays neither the
- * deadlines and waits of other calls nor their exchanges.
+ * <p>Synchronous and asynchronous calls share one mechanism, {@link ResilientCall} run by a {@link CallRunner},
+ * whose attempts all run on the I/O executor; a synchronous call waits for its outcome until the deadline.
+ * {@link #close()} ends every outstanding call with {@link ServiceClosedException}, aborts the exchanges in flight
+ * and stops the threads. Application callbacks never run on the service's timer (see {@link CallRunner}).
  */
 final class JerseyVerificationResultService implements VerificationResultService {
 
     /** Tokens are UUIDs today; this leaves room while keeping junk and injection out of the request. */
     static final int MAX_BIZ_TOKEN_LENGTH = 128;
     private static final Pattern BIZ_TOKEN = Pattern.compile("[A-Za-z0-9._~-]+");
-    /** How long {@link #close()} waits for the I/O threads to end once their exchanges have been aborted. */
-    private static final long CLOSE_WAIT_MILLIS = 1000;
 
     private final Transport transport;
     private final ResilientCall.Policies policies;
-    private final ScheduledThreadPoolExecutor timer;
-    private final ExecutorService io;
-    private final boolean ownsIo;
-    /** Completes asynchronous calls' stages, where application callbacks run. */
-    private final ExecutorService callbacks;
-    /** Calls started and not yet complete: ended by {@link #close()}. */
-    private final Set<ResilientCall> outstanding = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closing = new AtomicBoolean();
+    private final CallRunner runner;
     private final ObjIntConsumer<VerificationResult> attemptsObserver;
-    private volatile boolean closed;
-    /** Services built in this JVM: numbers the threads of each, e.g. {@code faceid-io-3-1}, to tell them apart. */
-    private static final AtomicInteger SERVICES = new AtomicInteger();
-    private final int number;
 
     JerseyVerificationResultService(FaceIdServiceBuilder.Settings settings) {
         this.transport = new Transport(settings);
@@ -69,99 +35,63 @@ final class JerseyVerificationResultService implements VerificationResultService
         this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
                 settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
                 settings.logRequests());
-        this.number = SERVICES.incrementAndGet();
-        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("faceid-timer-" + number + "-"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.ownsIo = settings.asyncExecutor() == null;
-        this.io = ownsIo ? ioPool(settings.maxConcurrency(), number) : settings.asyncExecutor();
-        this.callbacks = ownsIo ? callbackPool(number) : settings.asyncExecutor();
+        this.runner = new CallRunner("VerificationResultService", "faceid-", settings.asyncExecutor(),
+                settings.maxConcurrency());
     }
 
     @Override
     public VerificationResult getResult(String bizToken) {
-        ResilientCall call = start(bizToken, false);
-        CompletableFuture<VerificationResult> outcome = call.future();
-        try {
-            VerificationResult answer;
-            try {
-                answer = outcome.get(Math.max(0, call.deadline() - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                call.expire(); // this thread is the call's watchdog
-                answer = outcome.get();
-            }
-            observe(answer, call);
-            return answer;
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e.getCause() instanceof FaceIdException f ? f
-                    : new FaceIdTransportException("FaceID call failed unexpectedly", e.getCause());
-        } catch (InterruptedException e) {
-            call.cancel();
-            Thread.currentThread().interrupt();
-            throw new FaceIdTransportException("interrupted while waiting for FaceID", e);
-        }
+        validate(bizToken);
+        return runner.callAndWait(target(bizToken), policies, this::observe);
     }
 
     @Override
     public CompletionStage<VerificationResult> getResultAsync(String bizToken) {
-        ResilientCall call;
         try {
-            call = start(bizToken, true);
-        } catch (FaceIdException | IllegalStateException e) {
-            return CompletableFuture.failedFuture(e); // same types, through the stage, never thrown at the caller
+            validate(bizToken);
+            return runner.callAsync(target(bizToken), policies, this::observe);
+        } catch (RuntimeException e) { // FaceIdException, IllegalStateException: through the stage, never thrown
+            return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<VerificationResult> stage = new CompletableFuture<>();
-        call.future().whenComplete((answer, failure) -> deliver(stage, answer, failure, call));
-        stage.whenComplete((answer, failure) -> {
-            if (failure instanceof CancellationException) {
-                call.cancel(); // the application gave up: nothing more is sent, a permit held is given back
-            }
-        });
-        return stage;
     }
 
-    /** Completes an application's stage off the service's threads (see the class comment). */
-    private void deliver(CompletableFuture<VerificationResult> stage, VerificationResult answer, Throwable failure,
-                         ResilientCall call) {
-        Runnable complete = failure == null ? () -> {
-            observe(answer, call);
-            stage.complete(answer);
-        } : () -> stage.completeExceptionally(failure);
-        try {
-            callbacks.execute(complete);
-        } catch (RejectedExecutionException e) {
-            complete.run(); // closed: on the thread that closed the service or ended the call
-        }
+    /** What a {@code GetWebVerificationResultIntl} call sends, for the call machinery. */
+    private CallTarget<VerificationResult> target(String bizToken) {
+        String masked = Redaction.prefix(bizToken);
+        return new CallTarget<>() {
+            @Override
+            public VerificationResult send(int connect, int read, Runnable answerBegan, long deadline) {
+                return transport.exchange(bizToken, connect, read, answerBegan, deadline);
+            }
+
+            @Override
+            public String subject() {
+                return "BizToken " + masked;
+            }
+
+            @Override
+            public String maskedBizToken() {
+                return masked;
+            }
+
+            @Override
+            public String describe(VerificationResult answer) {
+                return "ErrorCode " + answer.errorCode() + ", RequestId "
+                        + RequestLogging.clean(String.valueOf(answer.requestId()));
+            }
+        };
     }
 
     /** Tells the attempts observer, if any, how many requests a successful call took. */
-    private void observe(VerificationResult answer, ResilientCall call) {
+    private void observe(ResilientCall<VerificationResult> call) {
         if (attemptsObserver != null) {
             try {
-                attemptsObserver.accept(answer, call.attempts());
+                attemptsObserver.accept(call.future().join(), call.attempts());
             } catch (RuntimeException e) {
                 RequestLogging.LOG.log(System.Logger.Level.WARNING, "the attempts observer failed ("
                         + e.getClass().getName() + "); the call's result is unchanged");
             }
         }
-    }
-
-    private ResilientCall start(String bizToken, boolean watchdog) {
-        if (closed) {
-            throw new IllegalStateException("this VerificationResultService is closed");
-        }
-        validate(bizToken);
-        ResilientCall call = ResilientCall.create(bizToken, policies, transport, timer, io);
-        outstanding.add(call);
-        call.future().whenComplete((r, e) -> outstanding.remove(call));
-        if (closed) {
-            call.abort(ResilientCall.closed()); // close() ran between the check and the registration
-        } else {
-            call.begin(watchdog);
-        }
-        return call;
     }
 
     /**
@@ -171,29 +101,9 @@ final class JerseyVerificationResultService implements VerificationResultService
      */
     @Override
     public void close() {
-        if (!closing.compareAndSet(false, true)) {
-            return;
+        if (runner.close(transport::abortExchanges)) {
+            transport.close();
         }
-        closed = true;
-        for (ResilientCall call : outstanding) {
-            call.abort(ResilientCall.closed());
-        }
-        timer.shutdownNow();
-        transport.abortExchanges();
-        if (ownsIo) {
-            io.shutdownNow(); // what is queued belongs to calls just ended; interrupts a thread in a slow provider
-            callbacks.shutdown(); // deliveries already handed over still run
-        }
-        try {
-            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
-            timer.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            if (ownsIo) {
-                io.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        transport.close();
     }
 
     static void validate(String bizToken) {
@@ -212,29 +122,6 @@ final class JerseyVerificationResultService implements VerificationResultService
 
     /** This service's number in its threads' names ({@code faceid-timer-<number>-1}). */
     int number() {
-        return number;
-    }
-
-    private static ExecutorService ioPool(int threads, int service) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("faceid-io-" + service + "-"));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    /** Threads as needed, kept a while: a slow callback never delays another call's completion. */
-    private static ExecutorService callbackPool(int service) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), daemonThreads("faceid-callback-" + service + "-"));
-        return pool;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+        return runner.number();
     }
 }

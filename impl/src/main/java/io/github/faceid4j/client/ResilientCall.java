@@ -8,7 +8,6 @@ import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.RateLimitTimeoutException;
 import io.github.faceid4j.ServiceClosedException;
-import io.github.faceid4j.model.VerificationResult;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -37,15 +36,14 @@ import java.util.concurrent.TimeUnit;
  * when the answer begins, when the exchange fails, or at once when the call ended (deadline, cancellation,
  * {@code close()}) while the limiter was deciding.
  */
-final class ResilientCall {
+final class ResilientCall<T> {
 
-    private final String bizToken;
+    private final CallTarget<T> target;
     private final Policies policies;
-    private final Transport transport;
     private final ScheduledExecutorService timer;
     private final Executor io;
     private final long deadline;
-    private final CompletableFuture<VerificationResult> result = new CompletableFuture<>();
+    private final CompletableFuture<T> result = new CompletableFuture<>();
     private volatile int attempts;
     /** Until when the current attempt may wait for a permit. */
     private volatile long permitDeadline;
@@ -58,23 +56,22 @@ final class ResilientCall {
 
     private static final System.Logger LOG = RequestLogging.LOG;
     private final long started = System.nanoTime();
-    private final String maskedBizToken;
+    /** How log lines name the call: {@code BizToken abcd...}, or the action. */
+    private final String subject;
 
-    private ResilientCall(String bizToken, Policies policies, Transport transport, ScheduledExecutorService timer,
-                          Executor io) {
-        this.bizToken = bizToken;
+    private ResilientCall(CallTarget<T> target, Policies policies, ScheduledExecutorService timer, Executor io) {
+        this.target = target;
         this.policies = policies;
-        this.transport = transport;
         this.timer = timer;
         this.io = io;
         this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
-        this.maskedBizToken = Redaction.prefix(bizToken);
+        this.subject = target.subject();
     }
 
     /** A call not yet started: the service registers it (to end it on close) before {@link #begin}. */
-    static ResilientCall create(String bizToken, Policies policies, Transport transport,
-                                ScheduledExecutorService timer, Executor io) {
-        return new ResilientCall(bizToken, policies, transport, timer, io);
+    static <T> ResilientCall<T> create(CallTarget<T> target, Policies policies, ScheduledExecutorService timer,
+                                       Executor io) {
+        return new ResilientCall<>(target, policies, timer, io);
     }
 
     /**
@@ -91,7 +88,7 @@ final class ResilientCall {
     }
 
     /** The call's outcome; for the service's bookkeeping and a synchronous caller's wait only. */
-    CompletableFuture<VerificationResult> future() {
+    CompletableFuture<T> future() {
         return result;
     }
 
@@ -122,7 +119,7 @@ final class ResilientCall {
 
     /** What a call outstanding when the service closes fails with. */
     static ServiceClosedException closed() {
-        return new ServiceClosedException("the VerificationResultService was closed while this call was outstanding");
+        return new ServiceClosedException("the service was closed while this call was outstanding");
     }
 
     private void armWatchdog() {
@@ -215,10 +212,10 @@ final class ResilientCall {
         }
         attempts++;
         long attemptStart = System.nanoTime();
-        RequestLogging.CURRENT.set(new RequestLogging.Attempt(maskedBizToken, attempts));
+        RequestLogging.CURRENT.set(new RequestLogging.Attempt(target.maskedBizToken(), attempts));
         try {
-            VerificationResult answer = transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
-                    cap(policies.readTimeout(), remaining), release, deadline);
+            T answer = target.send(cap(policies.connectTimeout(), remaining), cap(policies.readTimeout(), remaining),
+                    release, deadline);
             if (result.isDone()) {
                 return;
             }
@@ -269,7 +266,7 @@ final class ResilientCall {
             return;
         }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts
+            LOG.log(System.Logger.Level.DEBUG, "FaceID call for " + subject + ": attempt " + attempts
                     + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
                     + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
         }
@@ -277,12 +274,11 @@ final class ResilientCall {
     }
 
     /** One line per answer: INFO when request logging is on, else DEBUG (a retry that healed is not news). */
-    private void logAnswer(VerificationResult answer, long attemptStart) {
+    private void logAnswer(T answer, long attemptStart) {
         System.Logger.Level level = policies.logRequests() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
         if (LOG.isLoggable(level)) {
-            LOG.log(level, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts + " answered after "
-                    + millisSince(attemptStart) + " ms: ErrorCode " + answer.errorCode() + ", RequestId "
-                    + RequestLogging.clean(String.valueOf(answer.requestId()))
+            LOG.log(level, "FaceID call for " + subject + ": attempt " + attempts + " answered after "
+                    + millisSince(attemptStart) + " ms: " + target.describe(answer)
                     + (attempts > 1 ? " (after " + (attempts - 1) + " failed attempt(s))" : ""));
         }
     }
@@ -346,7 +342,7 @@ final class ResilientCall {
         if (!result.isDone()) {
             e.recordAttempts(attempts);
             if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away
-                LOG.log(System.Logger.Level.WARNING, "FaceID call for BizToken " + maskedBizToken + " failed after "
+                LOG.log(System.Logger.Level.WARNING, "FaceID call for " + subject + " failed after "
                         + attempts + " attempt(s) in " + millisSince(started) + " ms: " + describe(e));
             }
             result.completeExceptionally(e);

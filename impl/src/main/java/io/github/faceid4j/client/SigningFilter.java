@@ -36,12 +36,14 @@ final class SigningFilter implements ClientRequestFilter {
                     + " nothing was sent", null);
         }
         long timestamp = clock.instant().getEpochSecond();
-        byte[] body = (byte[]) request.getEntity();
+        Object entity = request.getEntity(); // the bytes, or a body streamed from its source and hashed ahead
+        String payloadHash = entity instanceof StreamedBody streamed ? streamed.sha256Hex()
+                : Tc3Signer.payloadHash((byte[]) entity);
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         request.getHeaders().putSingle("X-TC-Timestamp", Long.toString(timestamp));
         snapshot.sessionToken().ifPresent(token -> request.getHeaders().putSingle("X-TC-Token", token));
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, signer.sign(snapshot.secretId(), snapshot.secretKey(),
-                timestamp, contentType, hostHeader(request.getUri()), body));
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, signer.signHashed(snapshot.secretId(),
+                snapshot.secretKey(), timestamp, contentType, hostHeader(request.getUri()), payloadHash));
     }
 
     /** The Host header the JDK's HTTP client sends: the port only when it is not the scheme's default. */
