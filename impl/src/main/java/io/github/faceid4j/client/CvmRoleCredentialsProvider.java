@@ -58,9 +58,22 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
         this.clock = b.clock;
     }
 
-    /** The role of this instance, from {@link #DEFAULT_ENDPOINT}, with the default timeouts. */
+    /**
+     * The system property that moves the metadata service of {@link #create()} (and so of the default chain), with
+     * the same name as the MicroProfile Config key: a proxying sidecar, or a build that must not look beyond
+     * loopback (this project's tests set it to a closed port on 127.0.0.1).
+     */
+    public static final String ENDPOINT_PROPERTY = "tencentcloud.faceid.cvm-role.metadata-endpoint";
+
+    /**
+     * The role of this instance, from {@link #DEFAULT_ENDPOINT} (or the {@value #ENDPOINT_PROPERTY} system
+     * property), with the default timeouts.
+     *
+     * @return a provider of the instance's role
+     */
     public static CvmRoleCredentialsProvider create() {
-        return builder().build();
+        String endpoint = System.getProperty(ENDPOINT_PROPERTY, "").trim();
+        return endpoint.isEmpty() ? builder().build() : builder().endpoint(URI.create(endpoint)).build();
     }
 
     public static Builder builder() {
