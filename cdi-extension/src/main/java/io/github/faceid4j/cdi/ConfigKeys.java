@@ -4,6 +4,7 @@ import io.github.faceid4j.client.FaceIdServiceBuilder;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
@@ -95,8 +96,15 @@ final class ConfigKeys {
         return all;
     }
 
-    /** Whether {@code rest} (a key without the prefix) is a known suffix, alone or after a valid client name. */
+    /**
+     * Whether {@code rest} (a key without the prefix) is a known suffix, alone or after a valid client name; in its
+     * own form or in the form a config source lists an environment variable under. SmallRye Config lists
+     * {@code TENCENTCLOUD_FACEID_SECRET_ID} as {@code tencentcloud.faceid.secret.id}: the '-' cannot be told from a
+     * '.' any more, so such a name is compared in environment form ({@code SECRET_ID}) and a client name in it may
+     * have lost its '-' too.
+     */
     static boolean known(String rest) {
+        String envRest = environmentForm(rest);
         for (String suffix : suffixes()) {
             if (rest.equals(suffix)) {
                 return true;
@@ -104,8 +112,26 @@ final class ConfigKeys {
             if (rest.endsWith("." + suffix) && validName(rest.substring(0, rest.length() - suffix.length() - 1))) {
                 return true;
             }
+            String envSuffix = environmentForm(suffix);
+            if (envRest.equals(envSuffix) || envRest.endsWith("_" + envSuffix)
+                    && validName(envRest.substring(0, envRest.length() - envSuffix.length() - 1))) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /** Whether two keys are the same in environment form (MicroProfile Config's third lookup rule). */
+    static boolean sameInEnvironmentForm(String key, String other) {
+        return environmentForm(key).equals(environmentForm(other));
+    }
+
+    /**
+     * The environment variable MicroProfile Config also looks a key up under: every character other than a letter or
+     * digit replaced by '_', upper case ({@code tencentcloud.faceid.secret-id} -> {@code TENCENTCLOUD_FACEID_SECRET_ID}).
+     */
+    static String environmentForm(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     /** Whether a client name is usable in keys and environment variables. */

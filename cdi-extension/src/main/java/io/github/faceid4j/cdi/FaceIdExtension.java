@@ -256,8 +256,10 @@ public class FaceIdExtension implements Extension {
         List<String> unknown = new ArrayList<>();
         try {
             for (String property : cfg.getPropertyNames()) {
-                if (!property.startsWith(ConfigKeys.PREFIX + ".") || property.equals(ConfigKeys.ENABLED)
-                        || ConfigKeys.CLUSTER_RATE_LIMIT_KEYS.contains(property)) {
+                if (!property.startsWith(ConfigKeys.PREFIX + ".")
+                        || ConfigKeys.sameInEnvironmentForm(property, ConfigKeys.ENABLED)
+                        || ConfigKeys.CLUSTER_RATE_LIMIT_KEYS.stream()
+                                .anyMatch(key -> ConfigKeys.sameInEnvironmentForm(property, key))) {
                     continue;
                 }
                 String rest = property.substring(ConfigKeys.PREFIX.length() + 1);
