@@ -64,7 +64,8 @@ final class ResultCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Save the media (video.mp4, best-frame.jpg, ocr-1-card-front.jpg, ...) in DIR.")
+            description = "Save the media (video.mp4, best-frame.jpg, ocr-1-card-front.jpg, ...) in a new folder"
+                    + " DIR/result-<RequestId>, one per result; folders and files are owner-only.")
     Path out;
 
     @Option(names = "--json", description = "Print the result as JSON with the API's field names.")
@@ -89,7 +90,7 @@ final class ResultCommand implements Callable<Integer> {
             dir = out == null ? null : MediaFiles.prepare(out);
             result = service.getResult(bizToken);
         }
-        Map<Media, Path> files = dir == null ? new IdentityHashMap<>() : MediaFiles.write(dir, MediaItem.of(result));
+        Map<Media, Path> files = dir == null ? new IdentityHashMap<>() : MediaFiles.write(dir, result, MediaItem.of(result));
         VerificationResult shown = revealPii ? result : Masking.mask(result);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {
