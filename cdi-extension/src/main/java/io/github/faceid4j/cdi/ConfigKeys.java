@@ -96,15 +96,8 @@ final class ConfigKeys {
         return all;
     }
 
-    /**
-     * Whether {@code rest} (a key without the prefix) is a known suffix, alone or after a valid client name; in its
-     * own form or in the form a config source lists an environment variable under. SmallRye Config lists
-     * {@code TENCENTCLOUD_FACEID_SECRET_ID} as {@code tencentcloud.faceid.secret.id}: the '-' cannot be told from a
-     * '.' any more, so such a name is compared in environment form ({@code SECRET_ID}) and a client name in it may
-     * have lost its '-' too.
-     */
+    /** Whether {@code rest} (a key without the prefix) is a known suffix, alone or after a valid client name. */
     static boolean known(String rest) {
-        String envRest = environmentForm(rest);
         for (String suffix : suffixes()) {
             if (rest.equals(suffix)) {
                 return true;
@@ -112,13 +105,36 @@ final class ConfigKeys {
             if (rest.endsWith("." + suffix) && validName(rest.substring(0, rest.length() - suffix.length() - 1))) {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** The environment form of the prefix: every environment variable of this extension starts with it. */
+    static final String ENV_PREFIX = environmentForm(PREFIX) + "_";
+
+    /**
+     * Whether an environment variable name ({@code TENCENTCLOUD_FACEID_SECRET_ID}) is the environment form of a known
+     * key, unnamed or of a client. In that form a '-' cannot be told from a '.', in the suffix as in a client name
+     * ({@code TENCENTCLOUD_FACEID_PAY_OUTS_READ_TIMEOUT} is {@code tencentcloud.faceid.pay-outs.read-timeout}).
+     */
+    static boolean knownEnvironmentName(String name) {
+        if (!name.startsWith(ENV_PREFIX)) {
+            return false;
+        }
+        String rest = name.substring(ENV_PREFIX.length());
+        for (String suffix : suffixes()) {
             String envSuffix = environmentForm(suffix);
-            if (envRest.equals(envSuffix) || envRest.endsWith("_" + envSuffix)
-                    && validName(envRest.substring(0, envRest.length() - envSuffix.length() - 1))) {
+            if (rest.equals(envSuffix) || rest.endsWith("_" + envSuffix)
+                    && validName(rest.substring(0, rest.length() - envSuffix.length() - 1))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a name has the shape of an environment variable of this extension (upper case, '_'). */
+    static boolean isEnvironmentName(String name) {
+        return name.startsWith(ENV_PREFIX) && name.matches("[A-Z0-9_]+");
     }
 
     /** Whether two keys are the same in environment form (MicroProfile Config's third lookup rule). */

@@ -68,6 +68,15 @@ class EnvironmentKeysTest {
     }
 
     @Test
+    void namesAreJudgedInTheirOwnForm() {
+        assertThat(ConfigKeys.knownEnvironmentName("TENCENTCLOUD_FACEID_SECRET_ID")).isTrue();
+        assertThat(ConfigKeys.knownEnvironmentName("TENCENTCLOUD_FACEID_PAY_OUTS_PROXY_NON_PROXY_HOSTS")).isTrue();
+        assertThat(ConfigKeys.knownEnvironmentName("TENCENTCLOUD_FACEID_CALL_TIMOUT")).isFalse();
+        assertThat(ConfigKeys.knownEnvironmentName("TENCENTCLOUD_SECRET_ID")).isFalse(); // not this prefix
+        assertThat(ConfigKeys.known("secret.id")).isFalse(); // a dotted key is only ever itself
+    }
+
+    @Test
     void aMisspeltKeyStillWarnsInEitherForm() {
         ConfigSource env = new EnvConfigSource(Map.of(
                 "TENCENTCLOUD_FACEID_SECRET_ID", SECRET_ID,
@@ -85,7 +94,7 @@ class EnvironmentKeysTest {
                     .doesNotContain("value-not-to-print");
             String listed = warnings.get(0).substring(warnings.get(0).indexOf('[') + 1, warnings.get(0).indexOf(']'));
             assertThat(listed.split(", ")).containsExactlyInAnyOrder(
-                    "tencentcloud.faceid.conect-timeout", "tencentcloud.faceid.call.timout");
+                    "tencentcloud.faceid.conect-timeout", "TENCENTCLOUD_FACEID_CALL_TIMOUT"); // as the user wrote them
         }
     }
 }

@@ -10,6 +10,7 @@ import io.github.faceid4j.model.VerificationResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -33,8 +34,14 @@ final class DemoCommand implements Callable<Integer> {
     static final String PASSED_TOKEN = "passed-demo";
     static final String EXPIRED_TOKEN = "expired-demo";
 
+    /** Where an international account sends its requests (the Intl actions' endpoint in the current documents). */
+    static final String INTL_ENDPOINT = "https://faceid.intl.tencentcloudapi.com";
+
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    FaceIdCli parent;
 
     @Mixin
     VerboseOption verbose;
@@ -83,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.println("4. An expired BizToken (" + Tokens.mask(EXPIRED_TOKEN) + ") shows the error model: "
                             + e.getClass().getSimpleName() + ", code " + e.errorCode() + ", RequestId "
                             + e.requestId() + ".");
-                    out.println("   `faceid result` reports such service errors with exit code 3.");
+                    out.println("   `" + Invocation.NAME + " result` reports such service errors with exit code 3.");
                 }
             }
         }
@@ -95,9 +102,12 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.NOT_PASSED;
         }
+        String command = Invocation.command(parent.env());
         out.println("Demo OK: signing, HTTP, JSON decoding and the result model all work.");
-        out.println("Next: `faceid emulator` to try `faceid result` yourself, or set TENCENTCLOUD_SECRET_ID/_KEY and"
-                + " run `faceid result BIZ_TOKEN --region " + REGION + "` against Tencent Cloud.");
+        out.println("Next: `" + command + " emulator` starts the emulator to try `" + command + " result` against.");
+        out.println("With a Tencent Cloud International account, set TENCENTCLOUD_SECRET_ID and"
+                + " TENCENTCLOUD_SECRET_KEY and run:");
+        out.println("  " + command + " result BIZ_TOKEN --region " + REGION + " --endpoint " + INTL_ENDPOINT);
         out.flush();
         return ExitCodes.PASSED;
     }

@@ -24,6 +24,9 @@ class DemoCommandTest {
                 .contains("CardInfo        MLIDCard, GeneralCard")
                 .contains("BizTokenExpiredException, code InvalidParameterValue.BizTokenExpired")
                 .contains("Demo OK")
+                .contains("Tries       2 by the customer")
+                // the closing hint sends an international account to the Intl endpoint
+                .contains("result BIZ_TOKEN --region ap-singapore --endpoint https://faceid.intl.tencentcloudapi.com")
                 .doesNotContain("passed-demo")
                 .doesNotContain(SyntheticPerson.NAME, SyntheticPerson.ID_NUMBER, SyntheticPerson.EXTRA);
     }

@@ -112,7 +112,7 @@ class ResultCommandTest {
                 .doesNotContain("passed-cli-1234")
                 .contains("Outcome     0 (Success: the person is the same as in the photo)")
                 .contains("Passed      yes")
-                .contains("Attempts    2")
+                .contains("Tries       2 by the customer (VerificationDetailList)")
                 .contains("#1 ErrorCode 1207 (No eye closing detected)")
                 .contains("liveness 1207 (No eye closing detected), compare -, similarity -, at 20")
                 .contains("#2 ErrorCode 0 (Success")
@@ -432,6 +432,26 @@ class ResultCommandTest {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
         assertThat(run.err()).startsWith("error: no answer in time").contains("--timeout");
         assertThat(millis).isLessThan(2_900);
+        // the duration as the user wrote it; the library's attempts as HTTP requests
+        assertThat(run.err()).contains("300ms").doesNotContain("PT0.3S").doesNotContain("attempt");
+    }
+
+    @Test
+    void retriedErrorsCountHttpRequestsNotAttempts() {
+        Cli.Run run = result("internal-retried");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains("error: the service answered InternalError").contains("(after 3 HTTP requests)")
+                .doesNotContain("attempt");
+    }
+
+    @Test
+    void libraryMessagesAreShownInTheCommandLinesTerms() {
+        assertThat(Failures.inCliTerms("did not complete within its deadline of PT2S (callTimeout) after 1 attempt(s)"))
+                .isEqualTo("did not complete within its deadline of 2s (--timeout) after 1 HTTP request");
+        assertThat(Failures.inCliTerms("deadline of PT0.5S, PT1M30S, PT1H after 3 attempt(s)"))
+                .isEqualTo("deadline of 500ms, 90s, 1h after 3 HTTP requests");
+        assertThat(Failures.inCliTerms("EXCEPT PT and PTX")).isEqualTo("EXCEPT PT and PTX");
     }
 
     private static JsonObject parse(String text) {
