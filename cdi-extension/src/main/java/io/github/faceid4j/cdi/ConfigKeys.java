@@ -10,7 +10,7 @@ import java.util.function.BiConsumer;
 
 /**
  * The one table from MicroProfile Config keys to {@link FaceIdServiceBuilder} calls. Adding a builder setting is one
- * line in {@link #SETTINGS} (and one row in {@code CONFIG.md}; a test checks the two agree).
+ * line in {@link #SETTINGS} (and one row in {@code docs/configuration.md}; a test checks the two agree).
  *
  * <p>Each key exists unnamed ({@code tencentcloud.faceid.region}) and per named client
  * ({@code tencentcloud.faceid.<name>.region}); a named client falls back to the unnamed key. Credentials are the one

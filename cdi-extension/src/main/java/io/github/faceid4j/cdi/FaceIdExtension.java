@@ -40,7 +40,7 @@ import java.util.logging.Logger;
 
 /**
  * Adds application-scoped {@link VerificationResultService} beans built from MicroProfile Config
- * ({@code tencentcloud.faceid.*}; the keys are listed in CONFIG.md).
+ * ({@code tencentcloud.faceid.*}; the keys are listed in docs/configuration.md).
  *
  * <ul>
  *   <li>The unnamed configuration gives the {@code @Default} bean; {@code @FaceIdClient("name")} injection points
