@@ -39,7 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BizToken as its first argument and the emulator's key in {@code TENCENTCLOUD_SECRET_ID}/{@code _SECRET_KEY}, with
  * the Tencent Cloud endpoint in its text pointed at the emulator; a CDI bean (a block declaring a scoped class) is
  * deployed in Weld SE with the extension against the emulator and each of its public one-String methods called with
- * those tokens. Every relative link resolves, and every page under docs/ is linked from the README.
+ * those tokens. Every ```properties block deploys with the extension without an unknown key, every ```xml block is
+ * well-formed. Every relative link resolves, and every page under docs/ is linked from the README. Shell blocks are
+ * not run (they build and install); they may only use {@code ./mvnw}, never a bare {@code mvn}.
  */
 class DocumentationTest {
 
@@ -102,6 +104,55 @@ class DocumentationTest {
     Stream<DynamicTest> cdiBeansDeployAndRunAgainstTheEmulator() {
         return javaBlocks().stream().filter(DocumentationTest::isCdiBean)
                 .map(block -> DynamicTest.dynamicTest(block.where(), () -> deploy(block)));
+    }
+
+    /**
+     * Every ```properties block is MicroProfile Config the extension deploys with and reads every key of: no
+     * "unrecognised configuration keys" warning (values such as {@code ...} stand for secrets; the emulator's own
+     * endpoint and key are put under them).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyPropertiesBlockIsConfigurationTheExtensionReads() {
+        return Markdown.documentation().stream().flatMap(f -> Markdown.blocks(f).stream())
+                .filter(b -> b.language().equals("properties"))
+                .map(block -> DynamicTest.dynamicTest(block.where(), () -> {
+                    java.util.Properties properties = new java.util.Properties();
+                    properties.load(new java.io.StringReader(block.text()));
+                    assertThat(properties.stringPropertyNames()).as(block.where()).isNotEmpty()
+                            .allMatch(key -> key.startsWith("tencentcloud.faceid."));
+                    Map<String, String> values = new java.util.HashMap<>();
+                    properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+                    Config config = new SmallRyeConfigBuilder().withSources(
+                            new PropertiesConfigSource(values, "doc-block", 100),
+                            new PropertiesConfigSource(Map.of(
+                                    "tencentcloud.faceid.region", "ap-singapore",
+                                    "tencentcloud.faceid.endpoint", emulator.endpoint().toString(),
+                                    "tencentcloud.faceid.secret-id", emulator.secretId(),
+                                    "tencentcloud.faceid.secret-key", emulator.secretKey()), "emulator", 50)).build();
+                    ConfigProviderResolver.instance().registerConfig(config,
+                            Thread.currentThread().getContextClassLoader());
+                    try (io.github.faceid4j.client.LogCapture log = new io.github.faceid4j.client.LogCapture();
+                         WeldContainer container = new Weld("doc-" + IDS.incrementAndGet()).disableDiscovery()
+                                 .skipShutdownHook().addExtension(new FaceIdExtension()).initialize()) {
+                        assertThat(container.isRunning()).isTrue();
+                        assertThat(log.text()).as(block.where()).doesNotContain("unrecognised configuration keys");
+                    } finally {
+                        ConfigProviderResolver.instance().releaseConfig(config);
+                    }
+                }));
+    }
+
+    /** Every ```xml block is well-formed (a POM fragment may have several top-level elements). */
+    @TestFactory
+    Stream<DynamicTest> everyXmlBlockIsWellFormed() {
+        return Markdown.documentation().stream().flatMap(f -> Markdown.blocks(f).stream())
+                .filter(b -> b.language().equals("xml"))
+                .map(block -> DynamicTest.dynamicTest(block.where(), () -> {
+                    javax.xml.parsers.DocumentBuilderFactory factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                    factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+                    factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                            new java.io.StringReader("<fragment>" + block.text() + "</fragment>")));
+                }));
     }
 
     @Test
