@@ -95,7 +95,8 @@ final class MediaFiles {
                 + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
     }
 
-    private static FileAttribute<?>[] ownerOnly(Path path) {
+    /** Owner-only permissions for a new directory, where the file system has POSIX permissions. */
+    static FileAttribute<?>[] ownerOnly(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix")
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY))}
                 : new FileAttribute<?>[0];
