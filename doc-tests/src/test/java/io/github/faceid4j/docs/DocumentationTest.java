@@ -14,6 +14,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -39,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * BizToken as its first argument and the emulator's key in {@code TENCENTCLOUD_SECRET_ID}/{@code _SECRET_KEY}, with
  * the Tencent Cloud endpoint in its text pointed at the emulator; a CDI bean (a block declaring a scoped class) is
  * deployed in Weld SE with the extension against the emulator and each of its public one-String methods called with
- * those tokens. Every ```properties block deploys with the extension without an unknown key, every ```xml block is
+ * those tokens; a JUnit 5 example is run with the JUnit Platform and must pass. Every ```properties block deploys with the extension without an unknown key, every ```xml block is
  * well-formed. Every relative link resolves, and every page under docs/ is linked from the README. Shell blocks are
  * not run (they build and install); they may only use {@code ./mvnw}, never a bare {@code mvn}.
  */
@@ -152,6 +157,33 @@ class DocumentationTest {
                     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
                     factory.newDocumentBuilder().parse(new org.xml.sax.InputSource(
                             new java.io.StringReader("<fragment>" + block.text() + "</fragment>")));
+                }));
+    }
+
+    /** A JUnit 5 test class of the documentation (the emulator's examples) is run, and every test in it passes. */
+    @TestFactory
+    Stream<DynamicTest> junitExamplesPass() {
+        return javaBlocks().stream()
+                .filter(b -> Snippets.declaresAType(b.text()) && b.text().contains("import org.junit.jupiter.api.Test;"))
+                .map(block -> DynamicTest.dynamicTest(block.where(), () -> {
+                    Path out = classes.resolve("junit-" + IDS.incrementAndGet());
+                    Snippets.Compiled compiled = Snippets.compile(block.text(), "Example" + IDS.incrementAndGet(), out);
+                    assertThat(compiled.errors()).as(compiled.source()).isEmpty();
+                    ClassLoader previous = Thread.currentThread().getContextClassLoader();
+                    try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, previous)) {
+                        Thread.currentThread().setContextClassLoader(loader);
+                        Class<?> testClass = loader.loadClass(Snippets.typeName(block.text()));
+                        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+                        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                                .selectors(DiscoverySelectors.selectClass(testClass)).build(), listener);
+                        TestExecutionSummary summary = listener.getSummary();
+                        java.io.StringWriter failures = new java.io.StringWriter();
+                        summary.printFailuresTo(new java.io.PrintWriter(failures), 20);
+                        assertThat(summary.getTestsSucceededCount()).as(block.where()).isPositive();
+                        assertThat(summary.getTotalFailureCount()).as("%s:%n%s", block.where(), failures).isZero();
+                    } finally {
+                        Thread.currentThread().setContextClassLoader(previous);
+                    }
                 }));
     }
 
