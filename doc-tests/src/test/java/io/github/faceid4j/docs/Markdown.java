@@ -97,7 +97,7 @@ final class Markdown {
         return links;
     }
 
-    /** The anchors GitHub gives the file's headings: lower case, punctuation dropped, spaces as '-'. */
+    /** The anchors GitHub gives the file's headings: lower case, punctuation but '-' and '_' dropped, spaces as '-'. */
     static Set<String> anchors(Path file) {
         Set<String> anchors = new LinkedHashSet<>();
         boolean inCode = false;
@@ -108,8 +108,8 @@ final class Markdown {
             }
             Matcher m = HEADING.matcher(line);
             if (!inCode && m.matches()) {
-                anchors.add(m.group(1).toLowerCase(Locale.ROOT).replaceAll("[`*_]", "")
-                        .replaceAll("[^\\p{L}\\p{N} -]", "").replace(' ', '-'));
+                anchors.add(m.group(1).toLowerCase(Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'));
             }
         }
         return anchors;
