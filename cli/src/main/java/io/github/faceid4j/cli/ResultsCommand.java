@@ -199,7 +199,7 @@ final class ResultsCommand implements Callable<Integer> {
             if (error instanceof FaceIdException faceId) {
                 detail.add("attempts", faceId.attempts());
             }
-            detail.add("message", String.valueOf(error.getMessage()));
+            detail.add("message", Failures.inCliTerms(String.valueOf(error.getMessage()))); // 2s, not PT2S
             line.add("error", detail);
         }
         return line.build().toString();

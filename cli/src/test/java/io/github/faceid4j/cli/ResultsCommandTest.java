@@ -118,6 +118,16 @@ class ResultsCommandTest {
     }
 
     @Test
+    void aTimeoutIsReportedWithTheDurationAsTheUserWroteIt(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("tokens.txt"), List.of("slow-a"));
+        Cli.Run run = Cli.run(env(), "results", "--tokens", file.toString(), "--out", dir.toString(),
+                "--timeout", "300ms", "--endpoint", emulator.endpoint().toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.NO_ANSWER);
+        String message = lines(dir.resolve("results.jsonl")).get(0).getJsonObject("error").getString("message");
+        assertThat(message).contains("300ms").doesNotContain("PT0.3S");
+    }
+
+    @Test
     void noUsableAnswerExitsFour(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("tokens.txt"), List.of("passed-a", "malformed-b"));
         Cli.Run run = Cli.run(env(), "results", "--tokens", file.toString(), "--out", dir.toString(),
