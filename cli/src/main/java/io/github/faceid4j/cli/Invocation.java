@@ -58,7 +58,7 @@ final class Invocation {
         return false;
     }
 
-    /** Relative to the working directory when under it ({@code ./} in front of an executable there), quoted if needed. */
+    /** Relative to the working directory when under it ({@code ./} before an executable there), quoted if needed. */
     private static String shown(Path file, Path workingDirectory, boolean executable) {
         Path absolute = file.toAbsolutePath().normalize();
         Path cwd = workingDirectory.toAbsolutePath().normalize();

@@ -98,7 +98,8 @@ final class MediaFiles {
     /** Owner-only permissions for a new directory, where the file system has POSIX permissions. */
     static FileAttribute<?>[] ownerOnly(Path path) {
         return path.getFileSystem().supportedFileAttributeViews().contains("posix")
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY))}
+                ? new FileAttribute<?>[] {
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY))}
                 : new FileAttribute<?>[0];
     }
 }
