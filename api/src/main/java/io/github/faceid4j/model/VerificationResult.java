@@ -74,6 +74,29 @@ public record VerificationResult(
         return verificationDetailList == null ? List.of() : verificationDetailList;
     }
 
+    /**
+     * {@return the video of the last attempt; empty while the customer has not finished (code 17) or when the
+     * service sent none}. The safe way to {@link #videoBase64()}, which is then {@code null}.
+     */
+    public Optional<Media> video() {
+        return Optional.ofNullable(videoBase64);
+    }
+
+    /** {@return the best face frame of the last attempt; empty when there is none (see {@link #video()})} */
+    public Optional<Media> bestFrame() {
+        return Optional.ofNullable(bestFrameBase64);
+    }
+
+    /** {@return the identity-document results, never {@code null}: empty when no document was read} */
+    public List<OcrResult> ocrResults() {
+        return ocrResult == null ? List.of() : ocrResult;
+    }
+
+    /** {@return the pass-through text given when the token was applied for, empty when none; personal data} */
+    public Optional<String> extraText() {
+        return Optional.ofNullable(extra);
+    }
+
     /** Personal data ({@code Extra}, OCR fields) masked; media shown by size only. */
     @Override
     public String toString() {

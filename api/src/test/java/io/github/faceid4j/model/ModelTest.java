@@ -19,6 +19,25 @@ class ModelTest {
     static final String ID = "000000-00-0042";
     static final String STREET = "1 Example Street";
 
+    /** Issue 19: the obvious code ({@code result.videoBase64().writeTo(...)}) crashed on an unfinished verification. */
+    @Test
+    void optionalMembersHaveAccessorsThatCannotBeNull() {
+        VerificationResult unfinished = new VerificationResult(17L, "not finished", null, null, null, null, null, "r-1");
+        assertThat(unfinished.video()).isEmpty();
+        assertThat(unfinished.bestFrame()).isEmpty();
+        assertThat(unfinished.ocrResults()).isEmpty();
+        assertThat(unfinished.extraText()).isEmpty();
+        assertThat(unfinished.attempts()).isEmpty();
+
+        Media video = Media.ofBase64("AAAA");
+        OcrResult ocr = new OcrResult(true, null, null, null, null, null, null, null, null, null, null);
+        VerificationResult done = new VerificationResult(0L, "ok", List.of(), video, video, List.of(ocr), "x", "r-2");
+        assertThat(done.video()).containsSame(video);
+        assertThat(done.bestFrame()).containsSame(video);
+        assertThat(done.ocrResults()).containsExactly(ocr);
+        assertThat(done.extraText()).contains("x");
+    }
+
     @Test
     void outcomeKnowsDocumentedCodesAndKeepsUnknownOnes() {
         assertThat(VerificationOutcome.of(0).passed()).isTrue();

@@ -4,12 +4,13 @@ import io.github.faceid4j.client.FaceIdServiceBuilder;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
  * The one table from MicroProfile Config keys to {@link FaceIdServiceBuilder} calls. Adding a builder setting is one
- * line in {@link #SETTINGS} (and one row in {@code CONFIG.md}; a test checks the two agree).
+ * line in {@link #SETTINGS} (and one row in {@code docs/configuration.md}; a test checks the two agree).
  *
  * <p>Each key exists unnamed ({@code tencentcloud.faceid.region}) and per named client
  * ({@code tencentcloud.faceid.<name>.region}); a named client falls back to the unnamed key. Credentials are the one
@@ -127,6 +128,47 @@ final class ConfigKeys {
             }
         }
         return false;
+    }
+
+    /** The environment form of the prefix: every environment variable of this extension starts with it. */
+    static final String ENV_PREFIX = environmentForm(PREFIX) + "_";
+
+    /**
+     * Whether an environment variable name ({@code TENCENTCLOUD_FACEID_SECRET_ID}) is the environment form of a known
+     * key, unnamed or of a client. In that form a '-' cannot be told from a '.', in the suffix as in a client name
+     * ({@code TENCENTCLOUD_FACEID_PAY_OUTS_READ_TIMEOUT} is {@code tencentcloud.faceid.pay-outs.read-timeout}).
+     */
+    static boolean knownEnvironmentName(String name) {
+        if (!name.startsWith(ENV_PREFIX)) {
+            return false;
+        }
+        String rest = name.substring(ENV_PREFIX.length());
+        for (String suffix : suffixes()) {
+            String envSuffix = environmentForm(suffix);
+            if (rest.equals(envSuffix) || rest.endsWith("_" + envSuffix)
+                    && validName(rest.substring(0, rest.length() - envSuffix.length() - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a name has the shape of an environment variable of this extension (upper case, '_'). */
+    static boolean isEnvironmentName(String name) {
+        return name.startsWith(ENV_PREFIX) && name.matches("[A-Z0-9_]+");
+    }
+
+    /** Whether two keys are the same in environment form (MicroProfile Config's third lookup rule). */
+    static boolean sameInEnvironmentForm(String key, String other) {
+        return environmentForm(key).equals(environmentForm(other));
+    }
+
+    /**
+     * The environment variable MicroProfile Config also looks a key up under: every character other than a letter or
+     * digit replaced by '_', upper case ({@code tencentcloud.faceid.secret-id} -> {@code TENCENTCLOUD_FACEID_SECRET_ID}).
+     */
+    static String environmentForm(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT);
     }
 
     /** Whether a client name is usable in keys and environment variables. */

@@ -23,6 +23,7 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.inject.Provider;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Member;
@@ -30,6 +31,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,7 @@ import java.util.logging.Logger;
 
 /**
  * Adds application-scoped {@link VerificationResultService} beans built from MicroProfile Config
- * ({@code tencentcloud.faceid.*}; the keys are listed in CONFIG.md).
+ * ({@code tencentcloud.faceid.*}; the keys are listed in docs/configuration.md).
  *
  * <ul>
  *   <li>The unnamed configuration gives the {@code @Default} bean; {@code @FaceIdClient("name")} injection points
@@ -365,28 +367,50 @@ public class FaceIdExtension implements Extension {
         }
     }
 
-    /** Logs (names only, never values) keys under the prefix that no client reads: usually a typo. */
+    /**
+     * Logs (names only, never values) keys under the prefix that no client reads: usually a typo. Environment
+     * variables are judged in their own form: SmallRye Config lists {@code TENCENTCLOUD_FACEID_SECRET_ID} as
+     * {@code tencentcloud.faceid.secret.id}, which is no key, so a dotted name that some source holds as an
+     * environment variable is checked (and reported) as that variable.
+     */
     private static void warnAboutUnknownKeys(Config cfg) {
         Set<String> suffixes = ConfigKeys.suffixes();
-        List<String> unknown = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
         try {
-            for (String property : cfg.getPropertyNames()) {
-                if (!property.startsWith(ConfigKeys.PREFIX + ".") || property.equals(ConfigKeys.ENABLED)
-                        || ConfigKeys.CLUSTER_RATE_LIMIT_KEYS.contains(property)) {
-                    continue;
-                }
-                String rest = property.substring(ConfigKeys.PREFIX.length() + 1);
-                if (!ConfigKeys.known(rest)) {
-                    unknown.add(property);
-                }
+            cfg.getPropertyNames().forEach(names::add);
+            for (ConfigSource source : cfg.getConfigSources()) {
+                names.addAll(source.getPropertyNames());
             }
         } catch (RuntimeException e) {
             return; // a source that cannot list its names: nothing to warn about
         }
+        Set<String> environmentNames = new LinkedHashSet<>();
+        names.stream().filter(ConfigKeys::isEnvironmentName).forEach(environmentNames::add);
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String property : names) {
+            if (otherModulesOrGlobal(property)) {
+                continue;
+            }
+            if (property.startsWith(ConfigKeys.PREFIX + ".")) {
+                if (!ConfigKeys.known(property.substring(ConfigKeys.PREFIX.length() + 1))
+                        && !environmentNames.contains(ConfigKeys.environmentForm(property))) {
+                    unknown.add(property);
+                }
+            } else if (environmentNames.contains(property) && !ConfigKeys.knownEnvironmentName(property)) {
+                unknown.add(property);
+            }
+        }
         if (!unknown.isEmpty()) {
             LOG.log(Level.WARNING, "FaceID: ignoring unrecognised configuration keys {0}; known keys per client: {1}",
-                    new Object[] {unknown, suffixes});
+                    new Object[] {List.copyOf(unknown), suffixes});
         }
+    }
+
+    /** The global switch and the cluster limiter's keys, in either form: read elsewhere, never warned about. */
+    private static boolean otherModulesOrGlobal(String property) {
+        return ConfigKeys.sameInEnvironmentForm(property, ConfigKeys.ENABLED)
+                || ConfigKeys.CLUSTER_RATE_LIMIT_KEYS.stream()
+                        .anyMatch(key -> ConfigKeys.sameInEnvironmentForm(property, key));
     }
 
     private static String describe(InjectionPoint ip) {

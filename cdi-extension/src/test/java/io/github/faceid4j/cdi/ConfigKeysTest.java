@@ -37,7 +37,7 @@ class ConfigKeysTest {
 
     @Test
     void configMdDocumentsEveryKey() throws Exception {
-        String doc = Files.readString(Path.of("CONFIG.md"));
+        String doc = Files.readString(Path.of("../docs/configuration.md"));
         for (String suffix : ConfigKeys.suffixes()) {
             assertThat(doc).contains("`" + ConfigKeys.key(null, suffix) + "`");
         }
@@ -46,6 +46,9 @@ class ConfigKeysTest {
         }
         assertThat(doc).contains("`" + ConfigKeys.ENABLED + "`", ConfigKeys.ENV_SECRET_ID, ConfigKeys.ENV_SECRET_KEY,
                 ConfigKeys.ENV_SESSION_TOKEN);
+        for (String suffix : ConfigKeys.suffixes()) { // and the environment form beside each key
+            assertThat(doc).contains("`" + ConfigKeys.environmentForm(ConfigKeys.key(null, suffix)) + "`");
+        }
     }
 
     @Test

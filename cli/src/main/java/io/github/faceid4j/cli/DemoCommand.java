@@ -15,6 +15,7 @@ import io.github.faceid4j.model.start.WebVerificationRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -39,8 +40,14 @@ final class DemoCommand implements Callable<Integer> {
     static final String EXPIRED_TOKEN = "expired-demo";
     static final String REDIRECT_URL = "https://portal.example.com/verified";
 
+    /** Where an international account sends its requests (the Intl actions' endpoint in the current documents). */
+    static final String INTL_ENDPOINT = "https://faceid.intl.tencentcloudapi.com";
+
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    FaceIdCli parent;
 
     @Mixin
     VerboseOption verbose;
@@ -118,7 +125,7 @@ final class DemoCommand implements Callable<Integer> {
                     out.println("8. An expired BizToken (" + Tokens.mask(EXPIRED_TOKEN) + ") shows the error model: "
                             + e.getClass().getSimpleName() + ", code " + e.errorCode() + ", RequestId "
                             + e.requestId() + ".");
-                    out.println("   `faceid result` reports such service errors with exit code 3.");
+                    out.println("   `" + Invocation.NAME + " result` reports such service errors with exit code 3.");
                 }
             }
         }
@@ -130,11 +137,15 @@ final class DemoCommand implements Callable<Integer> {
             err.flush();
             return ExitCodes.NOT_PASSED;
         }
+        String command = Invocation.command(parent.env());
         out.println("Demo OK: apply, the customer's pages, the redirect back, signing, HTTP, JSON decoding and the"
                 + " result model all work.");
-        out.println("Next: `faceid emulator` to try `faceid apply` and `faceid result` yourself, or set"
-                + " TENCENTCLOUD_SECRET_ID/_KEY and run `faceid apply --redirect-url URL --region " + REGION
-                + "` against Tencent Cloud.");
+        out.println("Next: `" + command + " emulator` starts the emulator to try `" + command + " apply` and `"
+                + command + " result` against.");
+        out.println("With a Tencent Cloud International account, set TENCENTCLOUD_SECRET_ID and"
+                + " TENCENTCLOUD_SECRET_KEY and run:");
+        out.println("  " + command + " apply --redirect-url URL --region " + REGION + " --endpoint " + INTL_ENDPOINT);
+        out.println("  " + command + " result BIZ_TOKEN --region " + REGION + " --endpoint " + INTL_ENDPOINT);
         out.flush();
         return ExitCodes.PASSED;
     }

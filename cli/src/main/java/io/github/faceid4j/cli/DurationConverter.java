@@ -36,4 +36,25 @@ final class DurationConverter implements ITypeConverter<Duration> {
         }
         throw new TypeConversionException("'" + value + "' is not a duration; use e.g. 500ms, 2s, 1m or PT2S");
     }
+
+    /**
+     * A duration as a user of this command writes it, in the largest unit that holds it exactly: {@code 2s},
+     * {@code 500ms}, {@code 90s}, {@code 1h}; ISO-8601 only below a millisecond. What {@link #convert} reads back.
+     */
+    static String format(Duration d) {
+        if (d.isNegative() || d.getNano() % 1_000_000 != 0) {
+            return d.toString();
+        }
+        long millis = d.toMillis();
+        if (millis != 0 && millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis != 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        if (millis % 1000 == 0) {
+            return millis / 1000 + "s";
+        }
+        return millis + "ms";
+    }
 }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
@@ -23,6 +24,9 @@ final class EmulatorCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    FaceIdCli parent;
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "TCP port on 127.0.0.1; 0 (the default) picks a free one.")
@@ -43,14 +47,15 @@ final class EmulatorCommand implements Callable<Integer> {
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
         }
         PrintWriter out = spec.commandLine().getOut();
-        banner(emulator, out);
+        banner(emulator, out, Invocation.command(parent.env()));
         emulator.runUntilInterrupted();
         out.println("Emulator stopped after " + emulator.requests().size() + " request(s).");
         out.flush();
         return ExitCodes.PASSED;
     }
 
-    static void banner(FaceIdEmulator emulator, PrintWriter out) {
+    /** @param command how to run this CLI from another shell ({@link Invocation}) */
+    static void banner(FaceIdEmulator emulator, PrintWriter out, String command) {
         String endpoint = emulator.endpoint().toString();
         out.println("FaceID emulator listening on " + endpoint + " (ApplyWebVerificationBizTokenIntl and"
                 + " GetWebVerificationResultIntl with hosted pages at /verify/, regions "
@@ -61,7 +66,7 @@ final class EmulatorCommand implements Callable<Integer> {
         out.println("Use it from another shell (the key is the emulator's public synthetic one, not a real credential):");
         out.println("  export " + ServiceFactory.SECRET_ID + "=" + emulator.secretId());
         out.println("  export " + ServiceFactory.SECRET_KEY + "=" + FaceIdEmulator.DEFAULT_SECRET_KEY);
-        out.println("  faceid result passed-demo --region ap-singapore --endpoint " + endpoint);
+        out.println("  " + command + " result passed-demo --region ap-singapore --endpoint " + endpoint);
         out.println();
         out.println("The BizToken's prefix picks the answer: passed, failed, unfinished, expired, illegal, ratelimited,"
                 + " internal, slow, malformed (anything else: BizTokenIllegal).");

@@ -32,7 +32,10 @@ import java.util.logging.Logger;
                 "  faceid apply --redirect-url https://portal.example.com/verified --region ap-singapore",
                 "  faceid result BIZ_TOKEN --region ap-singapore",
                 "  faceid results --tokens tokens.txt --out reports --region ap-singapore",
-                "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set, or ~/.tencentcloud/credentials"},
+                "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set, or with",
+                "      ~/.tencentcloud/credentials",
+                "In a clone, `faceid` is cli/target/faceid (or java -jar cli/target/faceid-cli.jar)",
+                "after ./mvnw package; docs/cli.md shows how to put it on the PATH."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:verification passed (demo/emulator: all went as expected)",

@@ -19,6 +19,10 @@ import picocli.CommandLine.ParseResult;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns whatever a command threw into one clear line on stderr, a hint, and an exit code. Stack traces only with
@@ -41,7 +45,8 @@ final class Failures implements IExecutionExceptionHandler {
                 }
             }
         } else {
-            err.println("error: " + message(e) + attempts(e));
+            String message = inCliTerms(message(e));
+            err.println("error: " + message + (message.contains("HTTP request") ? "" : attempts(e)));
         }
         String hint = hint(e);
         if (hint != null) {
@@ -104,9 +109,39 @@ final class Failures implements IExecutionExceptionHandler {
         return "unexpected failure: " + e.getClass().getName() + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()));
     }
 
-    /** {@code (after 3 attempts)} when the library retried before giving up. */
+    /**
+     * {@code (after 3 HTTP requests)} when the library retried before giving up: "HTTP requests", never "attempts",
+     * which the summary's customer tries could be confused with.
+     */
     private static String attempts(Throwable e) {
-        return e instanceof FaceIdException f && f.attempts() > 1 ? " (after " + f.attempts() + " attempts)" : "";
+        return e instanceof FaceIdException f && f.attempts() > 1 ? " (after " + f.attempts() + " HTTP requests)" : "";
+    }
+
+    private static final Pattern ISO_DURATION = Pattern.compile("\\bPT(?:\\d+H)?(?:\\d+M)?(?:\\d+(?:\\.\\d+)?S)?\\b");
+    private static final Pattern LIBRARY_ATTEMPTS = Pattern.compile("\\bafter (\\d+) attempt\\(s\\)");
+
+    /**
+     * A library message in the words of the command line: durations as the user writes them ({@code 2s}, not
+     * {@code PT2S}), the builder's {@code callTimeout} as {@code --timeout}, attempts as HTTP requests.
+     */
+    static String inCliTerms(String message) {
+        Matcher m = ISO_DURATION.matcher(message);
+        StringBuilder text = new StringBuilder();
+        while (m.find()) {
+            String replacement = m.group();
+            if (!m.group().equals("PT")) {
+                try {
+                    replacement = DurationConverter.format(Duration.parse(m.group()));
+                } catch (DateTimeParseException e) {
+                    // not a duration after all: left as it is
+                }
+            }
+            m.appendReplacement(text, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(text);
+        String result = LIBRARY_ATTEMPTS.matcher(text).replaceAll(r -> "after " + r.group(1)
+                + (r.group(1).equals("1") ? " HTTP request" : " HTTP requests"));
+        return result.replace("(callTimeout)", "(--timeout)");
     }
 
     /** {@code --region 'x' is not supported ...}: the builder's setting names translated to the CLI's. */
@@ -132,10 +167,11 @@ final class Failures implements IExecutionExceptionHandler {
                 case ServiceFactory.SECRET_ID, ServiceFactory.SECRET_KEY, ServiceFactory.PROFILE_FILE, "credentials" -> "export "
                         + ServiceFactory.SECRET_ID + " and " + ServiceFactory.SECRET_KEY + " (and "
                         + ServiceFactory.SESSION_TOKEN + " for temporary credentials), or put secret_id and secret_key"
-                        + " under [default] in " + ServiceFactory.PROFILE_FILE + "; `faceid emulator` prints a"
+                        + " under [default] in " + ServiceFactory.PROFILE_FILE + "; `"
+                        + Invocation.command(System.getenv()) + " emulator` prints a"
                         + " synthetic pair for local testing";
                 case "endpoint" -> "e.g. --endpoint https://faceid.intl.tencentcloudapi.com, or"
-                        + " http://127.0.0.1:PORT for `faceid emulator`";
+                        + " http://127.0.0.1:PORT for `" + Invocation.command(System.getenv()) + " emulator`";
                 case "callTimeout" -> "--timeout takes a positive duration: 500ms, 2s, 1m or PT2S";
                 case "--out" -> "--out takes a directory to save the media in";
                 case "--port" -> "choose another --port, or 0 for any free port";

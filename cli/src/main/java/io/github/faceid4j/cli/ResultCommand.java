@@ -54,8 +54,13 @@ final class ResultCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--endpoint", paramLabel = "URL",
-            description = "Where to send the request. Default: https://faceid.tencentcloudapi.com; also"
-                    + " https://faceid.intl.tencentcloudapi.com, or http://127.0.0.1:PORT for `faceid emulator`.")
+            // each URL on a line of its own, so that the help never breaks one at a dot
+            description = "Where to send the request. For a Tencent Cloud International account:%n"
+                    + "  https://faceid.intl.tencentcloudapi.com%n"
+                    + "Default (the endpoint of the API contract this tool was built to):%n"
+                    + "  https://faceid.tencentcloudapi.com%n"
+                    + "The emulator (`faceid emulator` prints its port):%n"
+                    + "  http://127.0.0.1:PORT")
     String endpoint;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -64,7 +69,8 @@ final class ResultCommand implements Callable<Integer> {
     Duration timeout;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Save the media (video.mp4, best-frame.jpg, ocr-1-card-front.jpg, ...) in DIR.")
+            description = "Save the media (video.mp4, best-frame.jpg, ocr-1-card-front.jpg, ...) in a new folder"
+                    + " DIR/result-<RequestId>, one per result; folders and files are owner-only.")
     Path out;
 
     @Option(names = "--json", description = "Print the result as JSON with the API's field names.")
@@ -89,7 +95,7 @@ final class ResultCommand implements Callable<Integer> {
             dir = out == null ? null : MediaFiles.prepare(out);
             result = service.getResult(bizToken);
         }
-        Map<Media, Path> files = dir == null ? new IdentityHashMap<>() : MediaFiles.write(dir, MediaItem.of(result));
+        Map<Media, Path> files = dir == null ? new IdentityHashMap<>() : MediaFiles.write(dir, result, MediaItem.of(result));
         VerificationResult shown = revealPii ? result : Masking.mask(result);
         PrintWriter stdout = spec.commandLine().getOut();
         if (json) {

@@ -23,10 +23,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -159,10 +162,22 @@ final class ResultsCommand implements Callable<Integer> {
         return list;
     }
 
+    /** The folder (owner-only when created here) and results.jsonl in it, owner-only: it may hold personal data. */
     private Path prepareOutput() {
         try {
-            Files.createDirectories(out);
-            return out.resolve(OUTPUT_FILE);
+            if (!Files.isDirectory(out)) {
+                Files.createDirectories(out, MediaFiles.ownerOnly(out));
+            }
+            Path file = out.resolve(OUTPUT_FILE);
+            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+                if (Files.exists(file)) {
+                    Files.setPosixFilePermissions(file, ownerOnly);
+                } else {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+                }
+            }
+            return file;
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--out: cannot create " + out + " ("
                     + e.getClass().getSimpleName() + ")");
@@ -187,7 +202,7 @@ final class ResultsCommand implements Callable<Integer> {
             if (error instanceof FaceIdException faceId) {
                 detail.add("attempts", faceId.attempts());
             }
-            detail.add("message", String.valueOf(error.getMessage()));
+            detail.add("message", Failures.inCliTerms(String.valueOf(error.getMessage()))); // 2s, not PT2S
             line.add("error", detail);
         }
         return line.build().toString();

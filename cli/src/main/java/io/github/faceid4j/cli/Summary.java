@@ -68,7 +68,9 @@ final class Summary {
     }
 
     private void attempts(List<VerificationDetail> attempts) {
-        line("Attempts", Integer.toString(attempts.size()));
+        // the customer's tries at liveness and comparison (VerificationDetailList), not HTTP requests: named so that
+        // the two cannot be confused in one output ("after 3 HTTP requests" on errors)
+        line("Tries", attempts.size() + " by the customer (VerificationDetailList)");
         for (int i = 0; i < attempts.size(); i++) {
             VerificationDetail d = attempts.get(i);
             if (d == null) {

@@ -16,7 +16,10 @@ final class UsageErrors implements IParameterExceptionHandler {
         PrintWriter err = commandLine.getErr();
         err.println("error: " + e.getMessage());
         UnmatchedArgumentException.printSuggestions(e, err);
-        err.println("hint: `" + commandLine.getCommandSpec().qualifiedName() + " --help` lists the options");
+        String name = commandLine.getCommandSpec().qualifiedName(); // "faceid result": the root as it is run
+        String command = Invocation.command(System.getenv()) + name.substring(name.indexOf(' ') < 0 ? name.length()
+                : name.indexOf(' '));
+        err.println("hint: `" + command + " --help` lists the options");
         err.flush();
         return ExitCodes.USAGE;
     }

@@ -34,6 +34,9 @@ class DemoCommandTest {
                 .contains("Demo OK")
                 .doesNotContain("demo-order-1")
                 .doesNotContainPattern("[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}")
+                .contains("Tries ")
+                // the closing hint sends an international account to the Intl endpoint
+                .contains("result BIZ_TOKEN --region ap-singapore --endpoint https://faceid.intl.tencentcloudapi.com")
                 .doesNotContain(SyntheticPerson.NAME, SyntheticPerson.ID_NUMBER, SyntheticPerson.EXTRA);
     }
 }

@@ -29,6 +29,15 @@ class DurationConverterTest {
                 .hasMessageContaining("is not a duration");
     }
 
+    @ParameterizedTest
+    @CsvSource({"PT2S, 2s", "PT0.5S, 500ms", "PT1M, 1m", "PT1M30S, 90s", "PT2H, 2h", "PT0S, 0s", "PT0.0000001S, PT0.0000001S"})
+    void formatsAsTheUserWritesAndReadsItBack(String iso, String text) {
+        assertThat(DurationConverter.format(Duration.parse(iso))).isEqualTo(text);
+        if (!text.startsWith("PT")) {
+            assertThat(converter.convert(text)).isEqualTo(Duration.parse(iso));
+        }
+    }
+
     @Test
     void tokensAreShownByTheirFirstFourCharacters() {
         assertThat(Tokens.mask("passed-demo")).isEqualTo("pass...");

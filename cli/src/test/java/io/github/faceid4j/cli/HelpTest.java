@@ -5,6 +5,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +35,26 @@ class HelpTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: faceid " + command);
+    }
+
+    /** Issue 19: `--help` broke "https://faceid.\n tencentcloudapi.com" mid-word, so it could not be copied. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "result", "results", "emulator", "demo"})
+    void helpNeverBreaksAUrlOrAPath(String command) {
+        Cli.Run run = command.isEmpty() ? Cli.run(Map.of(), "--help") : Cli.run(Map.of(), command, "--help");
+
+        assertThat(run.exitCode()).isZero();
+        Matcher urls = Pattern.compile("https?://[^\\s;,)`]+").matcher(run.out());
+        while (urls.find()) {
+            assertThat(urls.group().replaceAll("\\.$", "")).as(run.out()).isIn(
+                    "https://faceid.tencentcloudapi.com", "https://faceid.intl.tencentcloudapi.com",
+                    "http://127.0.0.1:PORT");
+        }
+        Matcher paths = Pattern.compile("~/[^\\s;,)]+").matcher(run.out());
+        while (paths.find()) {
+            assertThat(paths.group()).as(run.out()).isEqualTo("~/.tencentcloud/credentials");
+        }
+        assertThat(run.out()).doesNotContain("DIR/\n").doesNotContain("result-\n");
     }
 
     @Test

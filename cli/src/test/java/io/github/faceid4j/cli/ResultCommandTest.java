@@ -25,6 +25,7 @@ import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code faceid result} against a real emulator on 127.0.0.1, with temporary credentials. */
 class ResultCommandTest {
@@ -110,7 +112,7 @@ class ResultCommandTest {
                 .doesNotContain("passed-cli-1234")
                 .contains("Outcome     0 (Success: the person is the same as in the photo)")
                 .contains("Passed      yes")
-                .contains("Attempts    2")
+                .contains("Tries       2 by the customer (VerificationDetailList)")
                 .contains("#1 ErrorCode 1207 (No eye closing detected)")
                 .contains("liveness 1207 (No eye closing detected), compare -, similarity -, at 20")
                 .contains("#2 ErrorCode 0 (Success")
@@ -200,6 +202,8 @@ class ResultCommandTest {
         Cli.Run run = result("passed-out", "--out", dir.toString(), "--json");
 
         assertThat(run.exitCode()).as(run.all()).isZero();
+        JsonObject json = parse(run.out());
+        Path folder = dir.resolve("result-" + json.getString("RequestId"));
         VerificationResult expected = fetchDirectly();
         OcrResult ocr = expected.ocrResult().get(0);
         Map<String, Media> files = new LinkedHashMap<>();
@@ -210,19 +214,111 @@ class ResultCommandTest {
         files.put("ocr-1-card-front-cut.jpg", ocr.cardCutImageBase64());
         files.put("ocr-1-card-back-cut.jpg", ocr.cardBackCutImageBase64());
         files.put("ocr-1-head.jpg", ocr.headImageBase64());
-        try (var listing = Files.list(dir)) {
+        try (var listing = Files.list(folder)) {
             assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(files.keySet());
         }
         for (Map.Entry<String, Media> e : files.entrySet()) {
-            assertThat(Files.readAllBytes(dir.resolve(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue().toByteArray());
+            assertThat(Files.readAllBytes(folder.resolve(e.getKey()))).as(e.getKey()).isEqualTo(e.getValue().toByteArray());
         }
-        JsonObject json = parse(run.out());
-        assertThat(json.getString("VideoBase64")).isEqualTo(dir.resolve("video.mp4").toAbsolutePath().toString());
+        assertThat(json.getString("VideoBase64")).isEqualTo(folder.resolve("video.mp4").toAbsolutePath().toString());
         assertThat(json.getJsonArray("OCRResult").getJsonObject(0).getString("HeadImageBase64"))
                 .endsWith("ocr-1-head.jpg");
 
         Cli.Run human = result("passed-out", "--out", dir.toString());
-        assertThat(human.out()).contains("Media       7 saved").contains(dir.resolve("best-frame.jpg").toString());
+        assertThat(human.out()).contains("Media       7 saved").containsPattern(
+                java.util.regex.Pattern.quote(dir.toString()) + "/result-[0-9a-f-]+/best-frame\\.jpg");
+    }
+
+    @Test
+    void outKeepsEachResultInAFolderOfItsOwnThatOnlyTheOwnerCanEnter(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("media");
+        Cli.Run first = result("passed-customer-a", "--out", dir.toString(), "--json");
+        Cli.Run second = result("failed-customer-b", "--out", dir.toString(), "--json");
+        Cli.Run unfinished = result("unfinished-customer-c", "--out", dir.toString());
+        assertThat(first.exitCode()).as(first.all()).isZero();
+        assertThat(second.exitCode()).as(second.all()).isEqualTo(1);
+        assertThat(unfinished.exitCode()).as(unfinished.all()).isEqualTo(1);
+
+        String firstId = parse(first.out()).getString("RequestId");
+        String secondId = parse(second.out()).getString("RequestId");
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())) // nothing for the result without media
+                    .containsExactlyInAnyOrder("result-" + firstId, "result-" + secondId);
+        }
+        VerificationResult a = fetchDirectly("passed-again");
+        VerificationResult b = fetchDirectly("failed-again");
+        assertHoldsExactly(dir.resolve("result-" + firstId), a);
+        assertHoldsExactly(dir.resolve("result-" + secondId), b);
+        assertThat(parse(second.out()).getString("VideoBase64"))
+                .isEqualTo(dir.resolve("result-" + secondId).resolve("video.mp4").toAbsolutePath().toString());
+
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+            for (String id : List.of(firstId, secondId)) {
+                Path folder = dir.resolve("result-" + id);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+                try (var files = Files.list(folder)) {
+                    files.forEach(f -> assertThat(permissions(f)).as(f.toString()).isEqualTo("rw-------"));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSecondFetchOfTheSameTokenGetsItsOwnFolderAndLeavesTheFirstAlone(@TempDir Path tmp) throws IOException {
+        Path dir = tmp.resolve("media");
+        Cli.Run first = result("passed-twice", "--out", dir.toString(), "--json");
+        String id = parse(first.out()).getString("RequestId");
+        Path folder = dir.resolve("result-" + id);
+        Files.writeString(folder.resolve("video.mp4"), "kept as it was");
+
+        Cli.Run again = result("passed-twice", "--out", dir.toString(), "--json");
+
+        assertThat(again.exitCode()).as(again.all()).isZero();
+        assertThat(parse(again.out()).getString("RequestId")).isNotEqualTo(id);
+        assertThat(Files.readString(folder.resolve("video.mp4"))).isEqualTo("kept as it was");
+    }
+
+    @Test
+    void aFolderThatExistsIsNeverWrittenInto(@TempDir Path tmp) throws IOException {
+        VerificationResult result = fetchDirectly("passed-existing");
+        Path dir = MediaFiles.prepare(tmp.resolve("media"));
+        Path taken = Files.createDirectory(dir.resolve("result-" + result.requestId()));
+
+        assertThatThrownBy(() -> MediaFiles.write(dir, result, MediaItem.of(result)))
+                .hasMessageContaining(taken.toString()).hasMessageContaining("already exists");
+        try (var listing = Files.list(taken)) {
+            assertThat(listing).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnsafeRequestIdNeverLeavesTheFolder(@TempDir Path tmp) {
+        assertThat(MediaFiles.folderName("../../etc")).startsWith("result-").doesNotContain("/").doesNotContain("..");
+        assertThat(MediaFiles.folderName(null)).startsWith("result-");
+        assertThat(MediaFiles.folderName("7c9e6679-7425-40de-944b-e07fc1f90ae7"))
+                .isEqualTo("result-7c9e6679-7425-40de-944b-e07fc1f90ae7");
+    }
+
+    private static String permissions(Path file) {
+        try {
+            return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void assertHoldsExactly(Path folder, VerificationResult result) throws IOException {
+        Map<String, Media> expected = new LinkedHashMap<>();
+        MediaItem.of(result).forEach(item -> expected.put(item.fileName(), item.media()));
+        try (var listing = Files.list(folder)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).as(folder.toString())
+                    .containsExactlyInAnyOrderElementsOf(expected.keySet());
+        }
+        for (Map.Entry<String, Media> e : expected.entrySet()) {
+            assertThat(Files.readAllBytes(folder.resolve(e.getKey()))).as(e.getKey())
+                    .isEqualTo(e.getValue().toByteArray());
+        }
     }
 
     @Test
@@ -336,6 +432,26 @@ class ResultCommandTest {
         assertThat(run.exitCode()).as(run.all()).isEqualTo(4);
         assertThat(run.err()).startsWith("error: no answer in time").contains("--timeout");
         assertThat(millis).isLessThan(2_900);
+        // the duration as the user wrote it; the library's attempts as HTTP requests
+        assertThat(run.err()).contains("300ms").doesNotContain("PT0.3S").doesNotContain("attempt");
+    }
+
+    @Test
+    void retriedErrorsCountHttpRequestsNotAttempts() {
+        Cli.Run run = result("internal-retried");
+
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(3);
+        assertThat(run.err()).contains("error: the service answered InternalError").contains("(after 3 HTTP requests)")
+                .doesNotContain("attempt");
+    }
+
+    @Test
+    void libraryMessagesAreShownInTheCommandLinesTerms() {
+        assertThat(Failures.inCliTerms("did not complete within its deadline of PT2S (callTimeout) after 1 attempt(s)"))
+                .isEqualTo("did not complete within its deadline of 2s (--timeout) after 1 HTTP request");
+        assertThat(Failures.inCliTerms("deadline of PT0.5S, PT1M30S, PT1H after 3 attempt(s)"))
+                .isEqualTo("deadline of 500ms, 90s, 1h after 3 HTTP requests");
+        assertThat(Failures.inCliTerms("EXCEPT PT and PTX")).isEqualTo("EXCEPT PT and PTX");
     }
 
     private static JsonObject parse(String text) {
@@ -346,12 +462,16 @@ class ResultCommandTest {
 
     /** The same result, fetched with the library directly: the media the CLI must have written. */
     private static VerificationResult fetchDirectly() {
+        return fetchDirectly("passed-direct");
+    }
+
+    private static VerificationResult fetchDirectly(String token) {
         try (VerificationResultService service = FaceIdServiceBuilder.create()
                 .region("ap-singapore")
                 .endpoint(emulator.endpoint())
                 .credentials(Credentials.of(SECRET_ID, SECRET_KEY, SESSION_TOKEN))
                 .build()) {
-            return service.getResult("passed-direct");
+            return service.getResult(token);
         }
     }
 

@@ -103,6 +103,31 @@ class ResultsCommandTest {
     }
 
     @Test
+    void theReportFolderAndFileAreOwnerOnly(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("tokens.txt"), List.of("passed-a"));
+        Path out = dir.resolve("new-report");
+        Cli.Run run = Cli.run(env(), "results", "--tokens", file.toString(), "--out", out.toString(),
+                "--endpoint", emulator.endpoint().toString());
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                    .isEqualTo("rwx------");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(out.resolve("results.jsonl")))).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void aTimeoutIsReportedWithTheDurationAsTheUserWroteIt(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("tokens.txt"), List.of("slow-a"));
+        Cli.Run run = Cli.run(env(), "results", "--tokens", file.toString(), "--out", dir.toString(),
+                "--timeout", "300ms", "--endpoint", emulator.endpoint().toString());
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(ExitCodes.NO_ANSWER);
+        String message = lines(dir.resolve("results.jsonl")).get(0).getJsonObject("error").getString("message");
+        assertThat(message).contains("300ms").doesNotContain("PT0.3S");
+    }
+
+    @Test
     void noUsableAnswerExitsFour(@TempDir Path dir) throws Exception {
         Path file = Files.write(dir.resolve("tokens.txt"), List.of("passed-a", "malformed-b"));
         Cli.Run run = Cli.run(env(), "results", "--tokens", file.toString(), "--out", dir.toString(),

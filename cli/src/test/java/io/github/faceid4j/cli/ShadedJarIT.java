@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -35,6 +37,34 @@ class ShadedJarIT {
         assertThat(result.err()).isEmpty(); // no logging noise from Jersey/HK2 either
     }
 
+    /** Issue 19: the hints said `faceid ...`, a command that did not exist. What the demo prints now runs. */
+    @Test
+    void theCommandTheDemoSuggestsRuns() throws Exception {
+        Result demo = java("demo");
+        Matcher next = Pattern.compile("Next: `(.+) emulator`").matcher(demo.out());
+        assertThat(next.find()).as(demo.out()).isTrue();
+        List<String> command = new ArrayList<>(List.of(next.group(1).split(" ")));
+        if (command.get(0).equals("java")) {
+            command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        }
+        command.add("--version");
+
+        Result version = run(command);
+
+        assertThat(version.exitCode()).as(version.out() + version.err()).isZero();
+        assertThat(version.out()).startsWith("faceid ");
+    }
+
+    /** With --verbose the CLI leaves Jersey's log alone: Jersey has nothing to warn about (issue 19). */
+    @Test
+    void jerseyHasNothingToWarnAbout() throws Exception {
+        Result result = java("demo", "--verbose");
+
+        assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
+        assertThat(result.err()).contains("[INFO] FaceID request") // the log is shown...
+                .doesNotContain("jakarta.activation").doesNotContain("org.glassfish"); // ...and Jersey is quiet
+    }
+
     @Test
     void resultWithoutCredentialsIsExit2() throws Exception {
         Result result = java("result", "passed-1", "--region", "ap-singapore");
@@ -50,6 +80,10 @@ class ShadedJarIT {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static Result run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_"));
         Path out = Files.createTempFile("faceid-cli-out", ".txt");

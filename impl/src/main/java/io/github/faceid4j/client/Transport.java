@@ -13,6 +13,7 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.JerseyClientBuilder;
 
@@ -59,6 +60,10 @@ final class Transport implements AutoCloseable {
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
+                // Bodies are byte[] out and InputStream in: none of Jersey's optional default providers (XML Source
+                // types, RenderedImage, and jakarta.activation.DataSource, whose absence it would warn about in
+                // every application) is of use, so none is registered.
+                .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL")
                 .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()))
                 .register(new StreamedBody.Writer());
         if (settings.logRequests()) {
