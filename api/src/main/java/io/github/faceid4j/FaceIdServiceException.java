@@ -2,14 +2,14 @@ package io.github.faceid4j;
 
 /**
  * The service answered with an error ({@code Response.Error}). Carries the error code, the service's message and
- * the RequestId that Tencent support asks for.
+ * the RequestId that Tencent support asks for. {@link #getMessage()} names the code and the RequestId only, as every
+ * message of this library carries no personal data; the service's text is {@link #serviceMessage()}.
  *
  * <p>Use {@link #from(String, String, String)} to get the most specific subtype for a code.
  */
 public class FaceIdServiceException extends FaceIdException {
 
     private static final long serialVersionUID = 1L;
-    private static final int MAX_MESSAGE = 300;
 
     /** The service's error code, e.g. {@code InvalidParameterValue.BizTokenExpired}. */
     private final String errorCode;
@@ -33,7 +33,8 @@ public class FaceIdServiceException extends FaceIdException {
     /**
      * The most specific exception for an error code: {@link BizTokenExpiredException},
      * {@link BizTokenIllegalException}, {@link AuthenticationException}, {@link RateLimitExceededException},
-     * or this class for any other code.
+     * {@link UnauthorizedOperationException} (or its subtypes {@link ServiceNotActivatedException},
+     * {@link ServiceActivatingException}, {@link AccountArrearsException}), or this class for any other code.
      *
      * @param errorCode the service's error code
      * @param serviceMessage the service's message
@@ -54,6 +55,17 @@ public class FaceIdServiceException extends FaceIdException {
         if (code.startsWith("RequestLimitExceeded") || code.equals("FailedOperation.RequestLimitExceeded")) {
             return new RateLimitExceededException(code, serviceMessage, requestId);
         }
+        if (code.equals("UnauthorizedOperation") || code.startsWith("UnauthorizedOperation.")) {
+            return switch (code) {
+                case "UnauthorizedOperation.Nonactivated", "UnauthorizedOperation.ActivateError" ->
+                        new ServiceNotActivatedException(code, serviceMessage, requestId);
+                case "UnauthorizedOperation.Activating" ->
+                        new ServiceActivatingException(code, serviceMessage, requestId);
+                case "UnauthorizedOperation.Arrears", "UnauthorizedOperation.ChargeStatusException" ->
+                        new AccountArrearsException(code, serviceMessage, requestId);
+                default -> new UnauthorizedOperationException(code, serviceMessage, requestId);
+            };
+        }
         return new FaceIdServiceException(errorCode, serviceMessage, requestId);
     }
 
@@ -62,7 +74,12 @@ public class FaceIdServiceException extends FaceIdException {
         return errorCode;
     }
 
-    /** {@return the service's own description of the error} */
+    /**
+     * The service's own description of the error, as it came (it is not part of {@link #getMessage()}): it may
+     * echo what was sent, so treat it as personal data before logging it.
+     *
+     * @return the service's own description of the error
+     */
     public String serviceMessage() {
         return serviceMessage;
     }
@@ -84,11 +101,11 @@ public class FaceIdServiceException extends FaceIdException {
                 || code.startsWith("RequestLimitExceeded") || code.equals("FailedOperation.RequestLimitExceeded");
     }
 
+    /**
+     * The code and the RequestId only: the service's own text may echo what was sent (a token, a name), and
+     * messages are logged everywhere; it stays available from {@link #serviceMessage()}.
+     */
     private static String describe(String errorCode, String serviceMessage, String requestId) {
-        String message = serviceMessage == null ? "" : serviceMessage;
-        if (message.length() > MAX_MESSAGE) {
-            message = message.substring(0, MAX_MESSAGE) + "...";
-        }
-        return "FaceID service error " + errorCode + " (RequestId " + requestId + "): " + message;
+        return "FaceID service error " + errorCode + " (RequestId " + requestId + ")";
     }
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * HeapLimitCheck concurrent ENDPOINT TOKEN VIDEO_BYTES N        N results at once, all held until the last arrives
  * HeapLimitCheck file       ENDPOINT TOKEN VIDEO_BYTES DIR      one result, its video written to a file in DIR
  * HeapLimitCheck naive      ENDPOINT TOKEN VIDEO_BYTES          the naive Jersey + Yasson-into-String client
+ * HeapLimitCheck apply      ENDPOINT - IMAGE_BYTES DIR          three Applies with a compare image from a file in DIR
  * </pre>
  *
  * <p>With {@code -D}{@value #SPILL_PROPERTY}{@code =DIR} the service spills every answer to DIR
@@ -58,6 +59,7 @@ public final class HeapLimitCheck {
                 case "concurrent" -> concurrent(endpoint, credentials, token, videoBytes, Integer.parseInt(args[4]));
                 case "file" -> file(endpoint, credentials, token, videoBytes, Path.of(args[4]));
                 case "naive" -> naive(endpoint, credentials, token, videoBytes);
+                case "apply" -> apply(endpoint, credentials, videoBytes, Path.of(args[4]));
                 default -> throw new IllegalArgumentException("unknown mode " + mode);
             };
             System.out.println("OK " + detail + (System.getProperty(SPILL_PROPERTY) != null ? ", spilled" : "")
@@ -154,6 +156,38 @@ public final class HeapLimitCheck {
                 throw new IllegalStateException("decoded " + decoded + " bytes");
             }
             return "naive client fetched and decoded " + decoded + " video bytes";
+        }
+    }
+
+    /**
+     * ApplyWebVerificationBizTokenIntl with a compare image of {@code imageBytes} read from a file: the body (its
+     * base64 text is 4/3 of that) is hashed and sent from the file, so the heap needs none of it at once.
+     */
+    private static String apply(URI endpoint, Credentials credentials, long imageBytes, Path dir) throws Exception {
+        Path file = Files.createTempFile(dir, "compare-image", ".jpg");
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                java.util.Random random = new java.util.Random(14);
+                byte[] chunk = new byte[64 * 1024];
+                for (long left = imageBytes; left > 0; left -= chunk.length) {
+                    random.nextBytes(chunk);
+                    out.write(chunk, 0, (int) Math.min(chunk.length, left));
+                }
+            }
+            var request = io.github.faceid4j.model.start.WebVerificationRequest.builder("https://portal.example.com/back")
+                    .compareImage(io.github.faceid4j.model.MediaInput.ofPath(file)).build();
+            try (io.github.faceid4j.VerificationStartService service = FaceIdServiceBuilder.create()
+                    .region("ap-singapore").endpoint(endpoint).credentials(credentials)
+                    .rateLimiter(RateLimiter.unlimited()).callTimeout(Duration.ofSeconds(60)).buildStartService()) {
+                String token = null;
+                for (int i = 0; i < 3; i++) {
+                    token = service.start(request).bizToken();
+                }
+                return "3 Applies with a " + imageBytes + "-byte image (" + (imageBytes + 2) / 3 * 4
+                        + " characters of base64) from a file, last BizToken " + token.substring(0, 4) + "...";
+            }
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -63,6 +63,11 @@ final class HeapLimits {
                         spill, "file", endpoint, "heap-20", Long.toString(twentyMiB), dir.toString()));
                 outcomes.add(child("spilled: 20 concurrent 10 MiB fetches, all held", "32m", true,
                         spill, "concurrent", endpoint, "heap-10", Long.toString(tenMiB), "20"));
+                // the largest image the service takes: 6 MiB, whose base64 is the documents' 8 MB limit
+                outcomes.add(child("Apply with a 6 MiB image (8 MiB of base64) from a Path", "32m", true,
+                        "apply", endpoint, "-", Long.toString(6 * EndToEndHarness.MIB), dir.toString()));
+                outcomes.add(child("Apply with a 6 MiB image (8 MiB of base64) from a Path", SPILLED_HEAP, true,
+                        "apply", endpoint, "-", Long.toString(6 * EndToEndHarness.MIB), dir.toString()));
                 if (includeNaive) {
                     outcomes.add(child("naive client: 10 MiB fetch and decode (contrast)", "48m", false,
                             "naive", endpoint, "heap-10", Long.toString(tenMiB)));

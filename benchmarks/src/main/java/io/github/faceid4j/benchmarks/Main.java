@@ -35,6 +35,8 @@ import java.util.TreeSet;
  * child JVMs, and the JMH benchmarks (decode CPU cost with {@code -prof gc}, signing, build versus call).
  * {@code --rounds=X} scales the measured rounds of the harness (default 1.0 = 200/60/40 rounds at 1/10/20 MiB).
  * {@code --emulator-nagle} leaves the emulator's HTTP server with Nagle's algorithm on, as it is by default.
+ * {@code soak} (never run by {@code all}) is the soak run of issue 12, see {@link Soak}: {@code --minutes=},
+ * {@code --rate=} and {@code --faults=} (a fraction) change its defaults of 10, 20 and 0.1.
  * {@code --warm-up-1mib=N} sets the warm-up rounds before the 1 MiB rounds (default 1,000; 50 shows the JIT at work).
  */
 public final class Main {
@@ -64,6 +66,8 @@ public final class Main {
                 continue;
             } else if (arg.startsWith("--warm-up-1mib=")) {
                 warmUp1MiB = Integer.parseInt(arg.substring("--warm-up-1mib=".length()));
+            } else if (arg.startsWith("--minutes=") || arg.startsWith("--rate=") || arg.startsWith("--faults=")) {
+                continue; // the soak's, read by option()
             } else if (arg.equals("--no-naive")) {
                 naive = false;
             } else if (arg.startsWith("--report=")) {
@@ -84,6 +88,11 @@ public final class Main {
         report.println(("Command: `java -jar benchmarks/target/benchmarks.jar " + String.join(" ", args)).trim() + "`");
         report.println();
 
+        if (parts.contains("soak")) { // never part of "all": ten minutes by default
+            System.out.println("== Soak: calls at the rate limit with injected faults, emulator on loopback");
+            Soak.report(report, new Soak(System.out).run(option(args, "--minutes=", 10), (int) option(args, "--rate=", 20),
+                    option(args, "--faults=", 0.1)));
+        }
         if (parts.contains("e2e")) {
             System.out.println("== End-to-end harness: floor, faceid4j and naive interleaved, emulator on loopback");
             List<EndToEndHarness.SizeResult> e2e = new EndToEndHarness(System.out).run(List.of(
@@ -117,6 +126,15 @@ public final class Main {
         } catch (IOException e) {
             System.out.println("(report not written to " + reportFile + ": " + e + ")");
         }
+    }
+
+    private static double option(String[] args, String prefix, double otherwise) {
+        for (String arg : args) {
+            if (arg.startsWith(prefix)) {
+                return Double.parseDouble(arg.substring(prefix.length()));
+            }
+        }
+        return otherwise;
     }
 
     private static int rounds(int base, double scale) {

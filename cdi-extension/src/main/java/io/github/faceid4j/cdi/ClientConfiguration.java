@@ -7,6 +7,7 @@ import io.github.faceid4j.client.CredentialsProviders;
 import io.github.faceid4j.client.CredentialsUnavailableException;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
 import io.github.faceid4j.client.ProxySettings;
+import io.github.faceid4j.client.SlidingWindowRateLimiter;
 import org.eclipse.microprofile.config.Config;
 
 import java.nio.file.InvalidPathException;
@@ -35,7 +36,7 @@ final class ClientConfiguration {
     record Translation(FaceIdServiceBuilder builder, List<FaceIdConfigurationException> problems) {
     }
 
-    private record Found(String key, String value) {
+    record Found(String key, String value) {
     }
 
     /** One place credentials may come from: three keys read together. */
@@ -108,6 +109,18 @@ final class ClientConfiguration {
         return false;
     }
 
+    /**
+     * The local limiter the builder would make from {@code rate-limit-permits} and {@code rate-limit-window}
+     * (checked at deployment; defaults when absent), for a caller that wants to watch it.
+     */
+    static SlidingWindowRateLimiter localRateLimiter(Config config, String name) {
+        int permits = lookup(config, name, "rate-limit-permits").map(f -> Values.intValue(f.value()))
+                .orElse(SlidingWindowRateLimiter.DEFAULT_PERMITS);
+        java.time.Duration window = lookup(config, name, "rate-limit-window").map(f -> Values.duration(f.value()))
+                .orElse(SlidingWindowRateLimiter.DEFAULT_WINDOW);
+        return SlidingWindowRateLimiter.of(permits, window);
+    }
+
     /** Reads a value: trimmed, empty treated as absent (as MicroProfile Config does). */
     static Optional<String> get(Config config, String key) {
         try {
@@ -145,7 +158,7 @@ final class ClientConfiguration {
     }
 
     /** The named key, else the unnamed one. */
-    private static Optional<Found> lookup(Config config, String name, String suffix) {
+    static Optional<Found> lookup(Config config, String name, String suffix) {
         if (name != null) {
             String own = key(name, suffix);
             Optional<String> value = get(config, own);
@@ -180,6 +193,17 @@ final class ClientConfiguration {
      */
     private static boolean credentials(Config config, String name, FaceIdServiceBuilder builder,
                                        List<FaceIdConfigurationException> problems) {
+        Optional<Found> source;
+        try {
+            source = lookup(config, name, ConfigKeys.CREDENTIALS_SOURCE);
+        } catch (FaceIdConfigurationException unreadable) {
+            problems.add(unreadable);
+            return true;
+        }
+        String mode = source.map(f -> f.value().toLowerCase(java.util.Locale.ROOT)).orElse(ConfigKeys.SOURCE_AUTO);
+        if (!mode.equals(ConfigKeys.SOURCE_AUTO)) {
+            return PlatformCredentials.explicit(config, name, source.get().key(), mode, builder, problems);
+        }
         for (CredentialLevel level : credentialLevels(name)) {
             Optional<String> id;
             Optional<String> secret;
@@ -238,7 +262,7 @@ final class ClientConfiguration {
                         + withoutKey(absent)));
                 return true;
             }
-            return false;
+            return PlatformCredentials.auto(config, name, builder, problems);
         } catch (FaceIdConfigurationException broken) {
             problems.add(new FaceIdConfigurationException(configured.map(Found::key)
                     .orElse(key(name, ConfigKeys.CREDENTIALS_FILE)), withoutKey(broken)));
@@ -260,7 +284,8 @@ final class ClientConfiguration {
         } catch (RuntimeException e) {
             file = defaultProfileFile().toString();
         }
-        String orFile = ", or the profile file " + file + ")";
+        String orFile = ", or the profile file " + file + ", or a TKE OIDC role or CVM role: see "
+                + key(name, ConfigKeys.CREDENTIALS_SOURCE) + ")";
         return List.of(
                 new FaceIdConfigurationException(key(name, ConfigKeys.SECRET_ID), "is required (or "
                         + (name == null ? "" : key(null, ConfigKeys.SECRET_ID) + " for every client, or ")
@@ -344,7 +369,7 @@ final class ClientConfiguration {
     }
 
     /** The builder's message without its leading {@code "property: "}. */
-    private static String withoutKey(FaceIdConfigurationException problem) {
+    static String withoutKey(FaceIdConfigurationException problem) {
         String message = problem.getMessage();
         String lead = problem.key() + ": ";
         return message != null && message.startsWith(lead) ? message.substring(lead.length()) : String.valueOf(message);

@@ -60,6 +60,26 @@ final class ConfigKeys {
     /** The Tencent Cloud profile file read after all of the above; default {@code ~/.tencentcloud/credentials}. */
     static final String CREDENTIALS_FILE = "credentials-file";
 
+    /**
+     * Where credentials come from: {@code auto} (the keys above, the environment, the profile file, then the
+     * platform: TKE OIDC role, CVM role), or only the platform source named ({@code cvm-role}, {@code oidc-role}).
+     */
+    static final String CREDENTIALS_SOURCE = "credentials-source";
+    static final String SOURCE_AUTO = "auto";
+    static final String SOURCE_CVM_ROLE = "cvm-role";
+    static final String SOURCE_OIDC_ROLE = "oidc-role";
+    /** The CVM instance metadata service (scheme, host, port) and, optionally, the role to ask it for. */
+    static final String CVM_ROLE_METADATA_ENDPOINT = "cvm-role.metadata-endpoint";
+    static final String CVM_ROLE_NAME = "cvm-role.name";
+    /** Where AssumeRoleWithWebIdentity goes for the OIDC role. */
+    static final String OIDC_ROLE_STS_ENDPOINT = "oidc-role.sts-endpoint";
+    /** TKE's variables for a pod's OIDC role, read through MicroProfile Config like {@link #ENV_SECRET_ID}. */
+    static final List<String> TKE_VARIABLES = List.of("TKE_REGION", "TKE_PROVIDER_ID", "TKE_WEB_IDENTITY_TOKEN_FILE",
+            "TKE_ROLE_ARN");
+
+    /** Consecutive calls without a usable answer that turn the client's readiness check DOWN. */
+    static final String HEALTH_FAILURE_THRESHOLD = "health.failure-threshold";
+
     /** An HTTP proxy, read as a unit like the credentials (builder property {@link #PROXY_PROPERTY}). */
     static final String PROXY_HOST = "proxy.host";
     static final String PROXY_PORT = "proxy.port";
@@ -90,7 +110,8 @@ final class ConfigKeys {
     static Set<String> suffixes() {
         Set<String> all = new LinkedHashSet<>();
         SETTINGS.forEach(s -> all.add(s.suffix()));
-        all.addAll(List.of(SECRET_ID, SECRET_KEY, SESSION_TOKEN, CREDENTIALS_FILE));
+        all.addAll(List.of(SECRET_ID, SECRET_KEY, SESSION_TOKEN, CREDENTIALS_FILE, CREDENTIALS_SOURCE,
+                CVM_ROLE_METADATA_ENDPOINT, CVM_ROLE_NAME, OIDC_ROLE_STS_ENDPOINT, HEALTH_FAILURE_THRESHOLD));
         all.addAll(PROXY_KEYS);
         return all;
     }

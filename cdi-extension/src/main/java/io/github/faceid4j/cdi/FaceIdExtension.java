@@ -2,7 +2,10 @@ package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.VerificationStartService;
+import io.github.faceid4j.client.AccountRateLimiters;
 import io.github.faceid4j.client.RateLimiter;
+import io.github.faceid4j.client.SlidingWindowRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -49,6 +52,8 @@ import java.util.logging.Logger;
  *   <li>The beans are not alternatives: an application's {@code @Alternative @Priority} bean replaces them (and
  *       the replaced configuration is then not checked). {@code tencentcloud.faceid.enabled=false} adds nothing.</li>
  *   <li>Each service is closed when the container shuts down; every call fires a {@link VerificationCallEvent}.</li>
+ *   <li>Where the server has MicroProfile Health, each client gets a {@code @Readiness} check ({@code faceid},
+ *       {@code faceid-<name>}) fed by those events: see {@link ClientHealth}.</li>
  *   <li>An application bean of type {@link RateLimiter} (qualified {@code @FaceIdClient("name")} for one named
  *       client, else {@code @Default} for all) paces the service instead of the local limiter, e.g. a cluster-wide
  *       limiter on the server's data grid; two such beans for one client fail the deployment.</li>
@@ -69,6 +74,11 @@ public class FaceIdExtension implements Extension {
     private final List<ClientBean> clients = new CopyOnWriteArrayList<>();
     private volatile boolean disabled;
     private volatile Config config;
+    /** Each client's readiness, by client name ({@code ""} for the default), fed by its call events. */
+    private final Map<String, ClientHealth> health = new ConcurrentHashMap<>();
+    private final boolean healthApi = ClientHealth.healthApiPresent();
+    /** The class of an application bean that injects a client: where the readiness checks are placed. */
+    private volatile Class<?> injectingBeanClass;
 
     /** A bean this extension added: the client name ({@code null} for the default) and its qualifier. */
     private record ClientBean(String name, Annotation qualifier) {
@@ -81,7 +91,7 @@ public class FaceIdExtension implements Extension {
                 && (parameterized.getRawType() == Instance.class || parameterized.getRawType() == Provider.class)) {
             type = parameterized.getActualTypeArguments()[0];
         }
-        if (type != VerificationResultService.class) {
+        if (type != VerificationResultService.class && type != VerificationStartService.class) {
             return;
         }
         FaceIdClient named = null;
@@ -92,6 +102,9 @@ public class FaceIdExtension implements Extension {
             } else if (!(qualifier instanceof Default)) {
                 isDefault = false; // @Any, or another qualifier: not ours to satisfy
             }
+        }
+        if (injectingBeanClass == null && ip.getBean() != null) {
+            injectingBeanClass = ip.getBean().getBeanClass();
         }
         if (named != null) {
             namedInjectionPoints.computeIfAbsent(named.value(), n -> new CopyOnWriteArrayList<>()).add(describe(ip));
@@ -132,6 +145,12 @@ public class FaceIdExtension implements Extension {
             addBean(event, beanManager, null);
         }
         namedInjectionPoints.keySet().forEach(name -> addBean(event, beanManager, name));
+        if (!health.isEmpty()) {
+            List<String> checks = health.values().stream().map(ClientHealth::checkName).sorted().toList();
+            LOG.log(healthApi ? Level.INFO : Level.FINE, healthApi
+                    ? "FaceID: MicroProfile Health readiness checks " + checks
+                    : "FaceID: no MicroProfile Health API here, so no readiness checks " + checks);
+        }
     }
 
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
@@ -175,6 +194,15 @@ public class FaceIdExtension implements Extension {
     private void addBean(AfterBeanDiscovery event, BeanManager beanManager, String name) {
         Annotation qualifier = name == null ? Default.Literal.INSTANCE : FaceIdClient.Literal.of(name);
         clients.add(new ClientBean(name, qualifier));
+        ClientHealth clientHealth = new ClientHealth(name, failureThreshold(name), java.time.Clock.systemUTC());
+        health.put(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, clientHealth);
+        if (healthApi) {
+            // MicroProfile Health: only where the server has it. In the bean archive of an application bean that
+            // injects a client, when there is one: WildFly's health extension looks for checks in the deployment's
+            // root archive (a WAR's WEB-INF/classes), not in the one it makes for this extension's jar.
+            Class<?> archive = injectingBeanClass;
+            FaceIdReadinessCheck.register(event, clientHealth, archive == null ? FaceIdExtension.class : archive);
+        }
         event.<VerificationResultService>addBean()
                 .beanClass(FaceIdExtension.class)
                 .id(FaceIdExtension.class.getName() + "#" + (name == null ? "" : name))
@@ -183,6 +211,34 @@ public class FaceIdExtension implements Extension {
                 .scope(ApplicationScoped.class)
                 .createWith(creationalContext -> create(beanManager, name))
                 .destroyWith((service, creationalContext) -> service.close());
+        // The same client's start-a-verification service: same configuration and qualifier, Apply's own rate budget.
+        event.<VerificationStartService>addBean()
+                .beanClass(FaceIdExtension.class)
+                .id(FaceIdExtension.class.getName() + "#start#" + (name == null ? "" : name))
+                .types(VerificationStartService.class, Object.class)
+                .qualifiers(qualifier, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .createWith(creationalContext -> createStartService(beanManager, name))
+                .destroyWith((service, creationalContext) -> service.close());
+    }
+
+    /** Builds the start service on first use, from the configuration checked at deployment. */
+    private VerificationStartService createStartService(BeanManager beanManager, String name) {
+        Config cfg = config;
+        if (cfg == null) {
+            throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
+        }
+        ClientConfiguration.Translation translation = ClientConfiguration.translate(cfg, name);
+        if (!translation.problems().isEmpty()) {
+            FaceIdConfigurationException first = translation.problems().get(0);
+            translation.problems().subList(1, translation.problems().size()).forEach(first::addSuppressed);
+            throw first;
+        }
+        Event<VerificationStartEvent> events = name == null
+                ? beanManager.getEvent().select(VerificationStartEvent.class)
+                : beanManager.getEvent().select(VerificationStartEvent.class, FaceIdClient.Literal.of(name));
+        return new ObservedVerificationStartService(translation.builder().buildStartService(),
+                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
     }
 
     /** Builds the service on first use, from the configuration checked at deployment. */
@@ -200,9 +256,49 @@ public class FaceIdExtension implements Extension {
         Event<VerificationCallEvent> events = name == null
                 ? beanManager.getEvent().select(VerificationCallEvent.class)
                 : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
-        applicationRateLimiter(beanManager, name).ifPresent(translation.builder()::rateLimiter);
-        return new ObservedVerificationResultService(translation.builder().build(),
-                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
+        ClientHealth clientHealth = health.get(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name);
+        Optional<RateLimiter> sharedLimiter = accountRateLimiter(beanManager, cfg, name)
+                .or(() -> applicationRateLimiter(beanManager, name));
+        if (sharedLimiter.isPresent()) {
+            translation.builder().rateLimiter(clientHealth.counting(sharedLimiter.get()));
+        } else { // the builder's own limiter, made here so that the health check can read its permits in use
+            SlidingWindowRateLimiter local = ClientConfiguration.localRateLimiter(cfg, name);
+            clientHealth.permitsInUse(local::permitsInUse);
+            translation.builder().rateLimiter(local);
+        }
+        ObservedVerificationResultService.Attempts attempts = new ObservedVerificationResultService.Attempts();
+        return new ObservedVerificationResultService(translation.builder().attemptsObserver(attempts::record).build(),
+                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, call -> {
+                    clientHealth.record(call); // before the observers: one that asks the health sees this call
+                    events.fire(call);
+                }, attempts);
+    }
+
+    /** {@code health.failure-threshold}, the client's or the shared one; a bad value is a deployment problem. */
+    private int failureThreshold(String name) {
+        Config cfg = config;
+        if (cfg == null) {
+            return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
+        }
+        String key = ConfigKeys.key(name, ConfigKeys.HEALTH_FAILURE_THRESHOLD);
+        try {
+            Optional<ClientConfiguration.Found> found = ClientConfiguration.lookup(cfg, name,
+                    ConfigKeys.HEALTH_FAILURE_THRESHOLD);
+            if (found.isEmpty()) {
+                return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
+            }
+            key = found.get().key();
+            int threshold = Values.intValue(found.get().value());
+            if (threshold < 1) {
+                throw new IllegalArgumentException("must be at least 1, was " + threshold);
+            }
+            return threshold;
+        } catch (FaceIdConfigurationException e) {
+            startupProblems.add(e);
+        } catch (IllegalArgumentException e) {
+            startupProblems.add(new FaceIdConfigurationException(key, e.getMessage()));
+        }
+        return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
     }
 
     /**
@@ -213,6 +309,25 @@ public class FaceIdExtension implements Extension {
         Bean<?> bean = rateLimiterBean(beanManager, name);
         return bean == null ? Optional.empty() : Optional.of((RateLimiter) beanManager.getReference(bean,
                 RateLimiter.class, beanManager.createCreationalContext(bean)));
+    }
+
+    /**
+     * For a named client with a SecretId of its own and no {@code @FaceIdClient(name)} limiter bean: its account's
+     * limiter from an {@link AccountRateLimiters} bean (the cluster limiter's), so that it does not spend the budget
+     * of the unnamed client's account.
+     */
+    private static Optional<RateLimiter> accountRateLimiter(BeanManager beanManager, Config cfg, String name) {
+        if (name == null || !beanManager.getBeans(RateLimiter.class, FaceIdClient.Literal.of(name)).isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> secretId = ClientConfiguration.get(cfg, ConfigKeys.key(name, ConfigKeys.SECRET_ID));
+        Bean<?> bean = beanManager.resolve(beanManager.getBeans(AccountRateLimiters.class));
+        if (secretId.isEmpty() || bean == null) {
+            return Optional.empty();
+        }
+        AccountRateLimiters accounts = (AccountRateLimiters) beanManager.getReference(bean, AccountRateLimiters.class,
+                beanManager.createCreationalContext(bean));
+        return Optional.of(accounts.forAccount(secretId.get()));
     }
 
     /** @throws AmbiguousResolutionException when two beans qualify at the same level */

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,11 +28,41 @@ final class ObservedVerificationResultService implements VerificationResultServi
     private final String clientName;
     private final Consumer<VerificationCallEvent> listener;
 
+    private final Attempts attempts;
+
     ObservedVerificationResultService(VerificationResultService delegate, String clientName,
                                       Consumer<VerificationCallEvent> listener) {
+        this(delegate, clientName, listener, new Attempts());
+    }
+
+    /**
+     * @param attempts filled by the delegate's attempts observer ({@code FaceIdServiceBuilder.attemptsObserver})
+     *                 just before each successful call completes; read (and forgotten) when its event is published
+     */
+    ObservedVerificationResultService(VerificationResultService delegate, String clientName,
+                                      Consumer<VerificationCallEvent> listener, Attempts attempts) {
         this.delegate = delegate;
         this.clientName = clientName;
         this.listener = listener;
+        this.attempts = attempts;
+    }
+
+    /**
+     * How many requests each successful call took, by its result's identity, from the moment the library hands it
+     * over until its event is published: at most the calls in flight.
+     */
+    static final class Attempts {
+        private final Map<VerificationResult, Integer> byResult = new IdentityHashMap<>();
+
+        synchronized void record(VerificationResult result, int attempts) {
+            byResult.put(result, attempts);
+        }
+
+        /** The count recorded for {@code result}, forgotten now; 1 when none was (a delegate without observer). */
+        synchronized int take(VerificationResult result) {
+            Integer n = byResult.remove(result);
+            return n == null ? 1 : n;
+        }
     }
 
     @Override
@@ -88,7 +120,8 @@ final class ObservedVerificationResultService implements VerificationResultServi
             event = new VerificationCallEvent(VerificationCallEvent.mask(bizToken), clientName,
                     result != null && result.passed() ? VerificationCallEvent.Outcome.PASSED
                             : VerificationCallEvent.Outcome.NOT_PASSED,
-                    result == null ? null : result.errorCode(), null, null, duration, 1, async);
+                    result == null ? null : result.errorCode(), null, null, duration,
+                    result == null ? 1 : attempts.take(result), async);
         } else {
             Throwable cause = unwrap(failure);
             event = new VerificationCallEvent(VerificationCallEvent.mask(bizToken), clientName,

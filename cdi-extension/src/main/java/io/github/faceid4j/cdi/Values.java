@@ -74,10 +74,6 @@ final class Values {
     }
 
     static Boolean bool(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1" -> Boolean.TRUE;
-            case "false", "no", "off", "0" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException("'" + text + "' is not a boolean; use true or false");
-        };
+        return io.github.faceid4j.client.ConfigValues.bool(text); // the cluster limiter's extension reads it so too
     }
 }

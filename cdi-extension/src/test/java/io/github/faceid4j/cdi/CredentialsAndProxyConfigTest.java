@@ -51,6 +51,10 @@ class CredentialsAndProxyConfigTest {
         return file;
     }
 
+    private String proxiedEndpoint() {
+        return "http://faceid-emulator.test:" + emulator.get().port();
+    }
+
     private Map<String, String> withoutCredentials(String... extra) {
         Map<String, String> values = props(
                 "tencentcloud.faceid.region", "ap-singapore",
@@ -120,6 +124,9 @@ class CredentialsAndProxyConfigTest {
                     "tencentcloud.faceid.secret-id", FaceIdEmulator.DEFAULT_SECRET_ID,
                     "tencentcloud.faceid.secret-key", FaceIdEmulator.DEFAULT_SECRET_KEY,
                     "tencentcloud.faceid.log-requests", "true",
+                    // by a name: a loopback endpoint never goes through a proxy
+                    "tencentcloud.faceid.endpoint", proxiedEndpoint(),
+                    "tencentcloud.faceid.allow-insecure-http", "true",
                     "tencentcloud.faceid.proxy.host", "127.0.0.1",
                     "tencentcloud.faceid.proxy.port", Integer.toString(proxy.port()),
                     "tencentcloud.faceid.proxy.username", "cdi-proxy-user",
@@ -131,7 +138,7 @@ class CredentialsAndProxyConfigTest {
             }
             List<String> seen = proxy.requests();
             assertThat(seen).singleElement().satisfies(request -> assertThat(request)
-                    .startsWith("POST " + emulator.get().endpoint().resolve("/") + " HTTP/1.1")
+                    .startsWith("POST " + proxiedEndpoint() + "/ HTTP/1.1")
                     .contains("Proxy-Authorization: Basic " + Base64.getEncoder().encodeToString(
                             ("cdi-proxy-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8))));
             assertThat(emulator.get().requests()).isEmpty();

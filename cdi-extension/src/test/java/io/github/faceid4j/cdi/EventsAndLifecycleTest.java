@@ -91,6 +91,21 @@ class EventsAndLifecycleTest {
     }
 
     @Test
+    void aSuccessfulCallsEventCountsTheRequestsItTook() throws Exception {
+        emulator.get().script("passed-retried-1", io.github.faceid4j.emulator.Scenario.internalError(),
+                io.github.faceid4j.emulator.Scenario.passed());
+        emulator.get().script("passed-retried-2", io.github.faceid4j.emulator.Scenario.internalError(),
+                io.github.faceid4j.emulator.Scenario.internalError(), io.github.faceid4j.emulator.Scenario.passed());
+        try (var cdi = boot(config(map(valid(emulator.get()))), CallLog.class)) {
+            VerificationResultService service = cdi.get(VerificationResultService.class);
+            CallLog log = cdi.get(CallLog.class);
+            assertThat(service.getResult("passed-retried-1").passed()).isTrue();
+            assertThat(service.getResultAsync("passed-retried-2").toCompletableFuture().get().passed()).isTrue();
+            assertThat(log.events).extracting(VerificationCallEvent::attempts).containsExactly(2, 3);
+        }
+    }
+
+    @Test
     void asyncCallsFireTheirEventOnCompletionWithoutBlockingTheCaller() throws Exception {
         try (var cdi = boot(config(map(valid(emulator.get()))), CallLog.class)) {
             VerificationResultService service = cdi.get(VerificationResultService.class);

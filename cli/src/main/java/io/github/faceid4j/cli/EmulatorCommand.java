@@ -52,8 +52,10 @@ final class EmulatorCommand implements Callable<Integer> {
 
     static void banner(FaceIdEmulator emulator, PrintWriter out) {
         String endpoint = emulator.endpoint().toString();
-        out.println("FaceID emulator listening on " + endpoint + " (GetWebVerificationResultIntl, regions"
-                + " ap-jakarta and ap-singapore, " + emulator.rateLimitPerSecond() + " requests/s)");
+        out.println("FaceID emulator listening on " + endpoint + " (ApplyWebVerificationBizTokenIntl and"
+                + " GetWebVerificationResultIntl with hosted pages at /verify/, regions "
+                + String.join(", ", FaceIdEmulator.DEFAULT_REGIONS.stream().sorted().toList()) + ", "
+                + emulator.rateLimitPerSecond() + " requests/s)");
         out.println("SecretId: " + emulator.secretId());
         out.println();
         out.println("Use it from another shell (the key is the emulator's public synthetic one, not a real credential):");

@@ -21,13 +21,15 @@ import java.util.logging.Logger;
 @Command(name = "faceid",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Tencent Cloud FaceID web verification results (GetWebVerificationResultIntl) from the command"
-                + " line.",
-        subcommands = {ResultCommand.class, ResultsCommand.class, EmulatorCommand.class, DemoCommand.class, HelpCommand.class},
+        description = "Tencent Cloud FaceID web verification from the command line: start one"
+                + " (ApplyWebVerificationBizTokenIntl), fetch its result (GetWebVerificationResultIntl).",
+        subcommands = {ApplyCommand.class, ResultCommand.class, ResultsCommand.class, EmulatorCommand.class,
+                DemoCommand.class, HelpCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  faceid demo                  round trip against the built-in emulator",
                 "  faceid emulator --port 8787  local stand-in for the service, until Ctrl-C",
+                "  faceid apply --redirect-url https://portal.example.com/verified --region ap-singapore",
                 "  faceid result BIZ_TOKEN --region ap-singapore",
                 "  faceid results --tokens tokens.txt --out reports --region ap-singapore",
                 "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set, or ~/.tencentcloud/credentials"},
@@ -88,6 +90,12 @@ public final class FaceIdCli implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(cli);
         commandLine.setExecutionExceptionHandler(new Failures());
         commandLine.setParameterExceptionHandler(new UsageErrors());
+        // whatever writers the caller set (a test, the terminal): printable characters only (see PrintableWriter)
+        commandLine.setExecutionStrategy(parseResult -> {
+            commandLine.setOut(PrintableWriter.wrap(commandLine.getOut()));
+            commandLine.setErr(PrintableWriter.wrap(commandLine.getErr()));
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 

@@ -10,6 +10,7 @@ import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.InvalidBizTokenException;
+import io.github.faceid4j.InvalidRequestException;
 import io.github.faceid4j.RateLimitExceededException;
 import io.github.faceid4j.model.Media;
 import picocli.CommandLine;
@@ -56,7 +57,8 @@ final class Failures implements IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable e) {
-        if (e instanceof FaceIdConfigurationException || e instanceof InvalidBizTokenException) {
+        if (e instanceof FaceIdConfigurationException || e instanceof InvalidBizTokenException
+                || e instanceof InvalidRequestException) {
             return ExitCodes.USAGE;
         }
         if (e instanceof FaceIdServiceException) {
@@ -88,6 +90,10 @@ final class Failures implements IExecutionExceptionHandler {
         }
         if (e instanceof InvalidBizTokenException) {
             return oneLine(e.getMessage());
+        }
+        if (e instanceof InvalidRequestException r) {
+            return ApplyCommand.option(r.field()) + " (" + r.field() + "): "
+                    + oneLine(e.getMessage().substring(r.field().length() + 2)) + "; nothing was sent";
         }
         if (e instanceof Media.MediaDecodingException) {
             return "the answer's media could not be decoded: " + oneLine(e.getMessage());
@@ -122,7 +128,7 @@ final class Failures implements IExecutionExceptionHandler {
     private static String hint(Throwable e) {
         if (e instanceof FaceIdConfigurationException c) {
             return switch (c.key()) {
-                case "region" -> "pass --region ap-singapore (or ap-jakarta), or set " + ServiceFactory.REGION;
+                case "region" -> "pass --region ap-singapore (or ap-jakarta, ap-bangkok, ap-hongkong, sa-saopaulo), or set " + ServiceFactory.REGION;
                 case ServiceFactory.SECRET_ID, ServiceFactory.SECRET_KEY, ServiceFactory.PROFILE_FILE, "credentials" -> "export "
                         + ServiceFactory.SECRET_ID + " and " + ServiceFactory.SECRET_KEY + " (and "
                         + ServiceFactory.SESSION_TOKEN + " for temporary credentials), or put secret_id and secret_key"
@@ -148,6 +154,13 @@ final class Failures implements IExecutionExceptionHandler {
         if (e instanceof AuthenticationException) {
             return "check " + ServiceFactory.SECRET_ID + "/" + ServiceFactory.SECRET_KEY
                     + " (and the session token) and that this machine's clock is right";
+        }
+        if (e instanceof io.github.faceid4j.UnauthorizedOperationException) {
+            return "the account cannot use FaceID now (not activated, activating, or in arrears): see the Tencent Cloud"
+                    + " console; trying again will not help until then";
+        }
+        if (e instanceof InvalidRequestException) {
+            return "see `faceid apply --help`";
         }
         if (e instanceof RateLimitExceededException) {
             return "the action allows 20 requests per second per account; try again in a moment";

@@ -50,7 +50,7 @@ final class ResultCommand implements Callable<Integer> {
     String bizToken;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "ap-singapore or ap-jakarta. Required unless TENCENTCLOUD_REGION is set.")
+            description = "ap-singapore, ap-jakarta, ap-bangkok, ap-hongkong or sa-saopaulo. Required unless TENCENTCLOUD_REGION is set.")
     String region;
 
     @Option(names = "--endpoint", paramLabel = "URL",

@@ -73,7 +73,7 @@ final class ResultsCommand implements Callable<Integer> {
     Path out = Path.of(".");
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "ap-singapore or ap-jakarta. Required unless TENCENTCLOUD_REGION is set.")
+            description = "ap-singapore, ap-jakarta, ap-bangkok, ap-hongkong or sa-saopaulo. Required unless TENCENTCLOUD_REGION is set.")
     String region;
 
     @Option(names = "--endpoint", paramLabel = "URL", description = "Where to send requests (see `faceid result -h`).")
@@ -104,7 +104,8 @@ final class ResultsCommand implements Callable<Integer> {
         try (RequestLog log = RequestLog.to(err, verbose.verbose);
              VerificationResultService service = new ServiceFactory(parent.env(), parent.home())
                      .logRequests(verbose.verbose).create(region, endpoint, timeout);
-             BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+             OwnerOnlyFile output = OwnerOnlyFile.create(file);
+             BufferedWriter writer = output.writer()) {
             Semaphore inFlight = new Semaphore(IN_FLIGHT);
             List<CompletableFuture<Void>> calls = new ArrayList<>();
             for (Token token : list) {
@@ -122,6 +123,8 @@ final class ResultsCommand implements Callable<Integer> {
                         .whenComplete((v, e) -> inFlight.release()));
             }
             CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).join();
+            writer.flush();
+            output.commit();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -199,12 +202,15 @@ final class ResultsCommand implements Callable<Integer> {
         }
     }
 
-    /** Counts outcomes; guarded by the writer's lock. */
+    /**
+     * Counts outcomes; guarded by the writer's lock. Each failure is classified as {@code faceid result} classifies
+     * it ({@link Failures#exitCode}), and the run exits with the highest code any token would have had.
+     */
     static final class Tally {
         int passed;
         int notPassed;
-        int serviceErrors;
-        int noAnswer;
+        int failed;
+        int exitCode = ExitCodes.PASSED;
         final Map<String, Integer> errorTypes = new TreeMap<>();
 
         void count(VerificationResult result, Throwable error) {
@@ -213,34 +219,28 @@ final class ResultsCommand implements Callable<Integer> {
                     passed++;
                 } else {
                     notPassed++;
+                    exitCode = Math.max(exitCode, ExitCodes.NOT_PASSED);
                 }
                 return;
             }
-            if (error instanceof FaceIdServiceException) {
-                serviceErrors++;
-            } else {
-                noAnswer++;
-            }
-            String type = error instanceof FaceIdServiceException s ? s.errorCode() : error.getClass().getSimpleName();
+            Throwable cause = error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                    ? c.getCause() : error;
+            failed++;
+            exitCode = Math.max(exitCode, Failures.exitCode(cause));
+            String type = cause instanceof FaceIdServiceException s ? s.errorCode() : cause.getClass().getSimpleName();
             errorTypes.merge(type, 1, Integer::sum);
         }
 
         int done() {
-            return passed + notPassed + serviceErrors + noAnswer;
+            return passed + notPassed + failed;
         }
 
         int failed() {
-            return serviceErrors + noAnswer;
+            return failed;
         }
 
         int exitCode() {
-            if (noAnswer > 0) {
-                return ExitCodes.NO_ANSWER;
-            }
-            if (serviceErrors > 0) {
-                return ExitCodes.SERVICE_ERROR;
-            }
-            return notPassed > 0 ? ExitCodes.NOT_PASSED : ExitCodes.PASSED;
+            return exitCode;
         }
 
         void print(PrintWriter out, Path file) {

@@ -2,6 +2,7 @@ package io.github.faceid4j.cli;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.VerificationStartService;
 import io.github.faceid4j.client.CredentialsProvider;
 import io.github.faceid4j.client.CredentialsProviders;
 import io.github.faceid4j.client.CredentialsUnavailableException;
@@ -53,6 +54,15 @@ final class ServiceFactory {
      * @param timeout  {@code --timeout}, or null for the builder's default
      */
     VerificationResultService create(String region, String endpoint, Duration timeout) {
+        return configured(region, endpoint, timeout).build();
+    }
+
+    /** {@code faceid apply}: the start service from the same options and environment as {@link #create}. */
+    VerificationStartService createStartService(String region, String endpoint, Duration timeout) {
+        return configured(region, endpoint, timeout).buildStartService();
+    }
+
+    private FaceIdServiceBuilder configured(String region, String endpoint, Duration timeout) {
         List<FaceIdConfigurationException> problems = new ArrayList<>();
         FaceIdServiceBuilder builder = FaceIdServiceBuilder.create()
                 .region(region != null ? region : env(REGION))
@@ -86,7 +96,7 @@ final class ServiceFactory {
             problems.subList(1, problems.size()).forEach(first::addSuppressed);
             throw first;
         }
-        return builder.build();
+        return builder;
     }
 
     private String env(String name) {

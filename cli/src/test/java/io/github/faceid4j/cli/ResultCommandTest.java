@@ -358,4 +358,21 @@ class ResultCommandTest {
     private static List<Media> mediaOf(VerificationResult result) {
         return MediaItem.of(result).stream().map(MediaItem::media).toList();
     }
+
+    @Test
+    void serviceTextReachesTheTerminalAsPrintableCharactersOnlyAndJsonStaysValid() {
+        String hostile = "bad\\u001b[2Jclear\\u0007bell\\u009bcsi\\u202eevil";
+        emulator.script("hostile-1", io.github.faceid4j.emulator.Scenario.httpStatus(200, "application/json",
+                "{\"Response\":{\"ErrorCode\":1005,\"ErrorMsg\":\"" + hostile + "\",\"Extra\":\"x\\u001b]0;title\\u0007\","
+                        + "\"RequestId\":\"r-1\"}}"));
+        Cli.Run summary = result("hostile-1", "--reveal-pii");
+        Cli.Run json = result("hostile-1", "--json", "--reveal-pii");
+        for (Cli.Run run : List.of(summary, json)) {
+            assertThat(run.out().chars().filter(c -> !PrintableWriter.shown(c))).as(run.out()).isEmpty();
+            assertThat(run.err().chars().filter(c -> !PrintableWriter.shown(c))).isEmpty();
+        }
+        assertThat(summary.out()).contains("bad\\u001b[2Jclear\\u0007bell\\u009bcsi\\u202eevil");
+        jakarta.json.JsonObject parsed = jakarta.json.Json.createReader(new java.io.StringReader(json.out())).readObject();
+        assertThat(parsed.getString("ErrorMsg")).isEqualTo("bad\u001b[2Jclear\u0007bell\u009bcsi\u202eevil");
+    }
 }

@@ -134,4 +134,49 @@ class ResultsCommandTest {
         progress.advance(tally);
         assertThat(text.toString()).isEqualTo("\r[###############               ] 2/4  failed 0");
     }
+
+    @Test
+    void resultsAreOwnerOnlyWrittenAtomicallyAndNeverThroughAPlantedLink(@TempDir Path dir) throws Exception {
+        Path tokens = Files.write(dir.resolve("tokens.txt"), List.of("passed-perm-1", "passed-perm-2"));
+        Path out = Files.createDirectories(dir.resolve("report"));
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "not yours to truncate");
+        Files.createSymbolicLink(out.resolve("results.jsonl"), victim);
+
+        Cli.Run run = Cli.run(env(), "results", "--tokens", tokens.toString(), "--out", out.toString(),
+                "--endpoint", emulator.endpoint().toString(), "--reveal-pii");
+
+        assertThat(run.exitCode()).as(run.all()).isZero();
+        assertThat(Files.readString(victim)).isEqualTo("not yours to truncate");
+        Path results = out.resolve("results.jsonl");
+        assertThat(Files.isSymbolicLink(results)).isFalse();
+        assertThat(lines(results)).hasSize(2);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(results,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS))).isEqualTo("rw-------");
+        try (var left = Files.list(out)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly("results.jsonl");
+        }
+
+        // an earlier, world-readable results file is replaced by an owner-only one
+        Files.setPosixFilePermissions(results, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThat(Cli.run(env(), "results", "--tokens", tokens.toString(), "--out", out.toString(),
+                "--endpoint", emulator.endpoint().toString()).exitCode()).isZero();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(results)))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void anInvalidTokenIsClassifiedAsByResultAUsageErrorNotAMissingAnswer(@TempDir Path dir) throws Exception {
+        Path tokens = Files.write(dir.resolve("tokens.txt"), List.of("passed-ok-1", "not a token!", "passed-ok-2"));
+        Cli.Run run = Cli.run(env(), "results", "--tokens", tokens.toString(), "--out", dir.toString(),
+                "--endpoint", emulator.endpoint().toString());
+        Cli.Run single = Cli.run(env(), "result", "not a token!", "--endpoint", emulator.endpoint().toString());
+
+        assertThat(single.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.exitCode()).as(run.all()).isEqualTo(single.exitCode());
+        assertThat(run.out()).contains("3 tokens: 2 passed, 0 not passed or not finished, 1 failed")
+                .contains("InvalidBizTokenException");
+        assertThat(lines(dir.resolve("results.jsonl"))).filteredOn(l -> l.getString("status").equals("error"))
+                .singleElement().satisfies(l -> assertThat(l.getJsonObject("error").getString("type"))
+                        .isEqualTo("InvalidBizTokenException"));
+    }
 }

@@ -71,7 +71,8 @@ public final class EmulatorMain {
      * @param out where to print
      */
     public static void printBanner(FaceIdEmulator emulator, PrintStream out) {
-        out.println("FaceID emulator (GetWebVerificationResultIntl) listening on " + emulator.endpoint());
+        out.println("FaceID emulator (ApplyWebVerificationBizTokenIntl, GetWebVerificationResultIntl) listening on "
+                + emulator.endpoint());
         out.println("  port:      " + emulator.port());
         out.println("  SecretId:  " + emulator.secretId());
         if (FaceIdEmulator.DEFAULT_SECRET_KEY.equals(emulator.secretKey())) {
@@ -82,7 +83,10 @@ public final class EmulatorMain {
         }
         emulator.sessionToken().ifPresent(t -> out.println("  X-TC-Token required (as given, not printed)"));
         out.println("  regions:   " + String.join(", ", FaceIdEmulator.DEFAULT_REGIONS.stream().sorted().toList())
-                + "; version 2018-03-01; " + emulator.rateLimitPerSecond() + " requests/s");
+                + "; version 2018-03-01; " + emulator.rateLimitPerSecond() + " requests/s per action");
+        out.println("  web flow:  Apply's VerificationURL serves plain-HTML pages at " + emulator.endpoint()
+                + "/verify/<BizToken>; automate with POST " + emulator.endpoint() + "/emulator/complete"
+                + " (form: token, outcome=passed|liveness-failed|compare-failed|abandoned|timed-out[, code])");
         out.println("  BizToken prefixes: passed, failed, unfinished, expired, illegal, ratelimited, internal,"
                 + " slow, malformed (anything else: BizTokenIllegal)");
         out.println("Press Ctrl-C to stop.");

@@ -31,7 +31,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for Tencent Cloud FaceID's {@code GetWebVerificationResultIntl}, on {@code 127.0.0.1}.
+ * A local stand-in for Tencent Cloud FaceID's {@code GetWebVerificationResultIntl}, on {@code 127.0.0.1}, and for
+ * the whole web flow: {@code ApplyWebVerificationBizTokenIntl} issues a BizToken and a {@code VerificationURL} on this
+ * emulator, whose plain-HTML pages let a tester play the customer ({@link WebFlow}, {@link HostedPages});
+ * {@code POST /emulator/complete} and {@link #complete(String, FlowOutcome)} do the same without a browser.
  *
  * <p>It checks requests the way the service does (common parameters, TC3-HMAC-SHA256 signature, timestamp skew,
  * session token, 20 requests per second) with its own implementation, and answers each BizToken with a scripted
@@ -56,12 +59,15 @@ public final class FaceIdEmulator implements AutoCloseable {
     public static final String DEFAULT_SECRET_KEY = "emulator-secret-key-not-a-real-one";
     /** The documented limit of the action. */
     public static final int DEFAULT_RATE_LIMIT_PER_SECOND = 20;
-    /** The regions the action's documentation allows. */
-    public static final Set<String> DEFAULT_REGIONS = Set.of("ap-jakarta", "ap-singapore");
+    /** The regions the current documents (2025-12) allow for both web-verification actions. */
+    public static final Set<String> DEFAULT_REGIONS = Set.of("ap-bangkok", "ap-hongkong", "ap-jakarta",
+            "ap-singapore", "sa-saopaulo");
     /** How far X-TC-Timestamp may be from the emulator's clock. */
     public static final Duration DEFAULT_TIMESTAMP_TOLERANCE = Duration.ofMinutes(5);
 
     static final int MAX_REQUEST_BYTES = 1024 * 1024;
+    /** Apply carries a compare image of up to 8 MB of base64: the common request limit of 10 MB applies. */
+    static final int MAX_APPLY_REQUEST_BYTES = 10 * 1024 * 1024;
     /** Bounded so a long-running command-line emulator does not grow without limit. */
     static final int MAX_LOGGED_REQUESTS = 100_000;
     static final String THREAD_NAME_PREFIX = "faceid-emulator-";
@@ -82,6 +88,13 @@ public final class FaceIdEmulator implements AutoCloseable {
     private final java.util.Queue<Thread> startedThreads = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final RequestValidator validator;
     private final SlidingWindowLimiter limiter;
+    /** Apply has its own budget of requests per second. */
+    private final SlidingWindowLimiter applyLimiter;
+    private final WebFlow flow;
+    private final HostedPages pages;
+    /** Answers for the next Apply calls, one each (see {@link #scriptApply}). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Scenario> applyScript =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final String threadPrefix;
 
     private final ArrayDeque<RecordedRequest> log = new ArrayDeque<>();
@@ -104,6 +117,9 @@ public final class FaceIdEmulator implements AutoCloseable {
         this.validator = new RequestValidator(secretId, secretKey, sessionToken, b.regions, b.timestampTolerance,
                 clock);
         this.limiter = new SlidingWindowLimiter(rateLimit);
+        this.applyLimiter = new SlidingWindowLimiter(rateLimit);
+        this.flow = new WebFlow(new FlowClock(clock));
+        this.pages = new HostedPages(flow);
         this.threadPrefix = THREAD_NAME_PREFIX + INSTANCES.incrementAndGet() + "-";
     }
 
@@ -147,6 +163,8 @@ public final class FaceIdEmulator implements AutoCloseable {
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 128);
             s.createContext("/", this::handle);
+            s.createContext(HostedPages.PREFIX, pages::handle);
+            s.createContext(HostedPages.COMPLETE, pages::handle);
             s.setExecutor(pool);
             s.start();
             this.server = s;
@@ -295,9 +313,12 @@ public final class FaceIdEmulator implements AutoCloseable {
         scripts.put(bizToken, new Script(list));
     }
 
-    /** Forgets all scripts, the request log and the rate window. */
+    /** Forgets all scripts, started verifications, the request log and the rate windows; resets the flow's clock. */
     public void reset() {
         scripts.clear();
+        flow.reset();
+        applyScript.clear();
+        applyLimiter.reset();
         synchronized (log) {
             log.clear();
         }
@@ -322,6 +343,58 @@ public final class FaceIdEmulator implements AutoCloseable {
             int last = sequence.size() - 1;
             return sequence.get(index.getAndUpdate(i -> Math.min(i + 1, last)));
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ web flow
+
+    /**
+     * Finishes a verification started with {@code ApplyWebVerificationBizTokenIntl} as if the customer had done
+     * {@code outcome} on the hosted pages (what {@code POST /emulator/complete} does), with the outcome's default code.
+     *
+     * @throws IllegalArgumentException when no verification was started with the token
+     * @throws IllegalStateException    when it is already completed, or expired unused (10 minutes)
+     */
+    public void complete(String bizToken, FlowOutcome outcome) {
+        pages.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), null);
+    }
+
+    /** Like {@link #complete(String, FlowOutcome)} with a result code of the outcome's kind (e.g. 1207). */
+    public void complete(String bizToken, FlowOutcome outcome, long code) {
+        pages.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), code);
+    }
+
+    /**
+     * Moves the web flow's clock forward (BizToken and result lifetimes), not the clock signatures are checked
+     * against: clients keep signing with real time. {@link #reset()} moves it back.
+     */
+    public void advanceClock(Duration by) {
+        flow.clock().advance(by);
+    }
+
+    /**
+     * Scripts the answers of the next {@code ApplyWebVerificationBizTokenIntl} calls, one scenario each, in order
+     * (API errors such as {@code Scenario.apiError("UnauthorizedOperation.Arrears", ...)}, faults, delays;
+     * {@link Scenario#passed()} issues a BizToken as usual). Once they are used up, Apply answers normally again.
+     * Only calls that pass authentication, the rate limit and the body checks consume them.
+     */
+    public void scriptApply(Scenario... sequence) {
+        if (sequence == null || sequence.length == 0) {
+            throw new IllegalArgumentException("At least one scenario is needed");
+        }
+        applyScript.addAll(List.of(sequence));
+    }
+
+    /**
+     * SHA-256 (lowercase hex) of the decoded compare image a verification was started with, if it had one: lets a
+     * test check that an image arrived exactly as it was on disk.
+     */
+    public Optional<String> compareImageSha256(String bizToken) {
+        return flow.find(bizToken).map(s -> s.request.compareImageSha256());
+    }
+
+    /** The hosted pages of a started verification: {@code <endpoint>/verify/<BizToken>}. */
+    public URI verificationUrl(String bizToken) {
+        return WebFlow.verificationUrl(endpoint(), bizToken);
     }
 
     // ------------------------------------------------------------------------------------------ inspection
@@ -350,14 +423,20 @@ public final class FaceIdEmulator implements AutoCloseable {
      * @return the largest number of accepted requests in any one-second window
      */
     public int maxRequestsInAnyOneSecondWindow() {
-        List<Long> nanos = new ArrayList<>();
+        // Per action: each has its own budget.
+        java.util.Map<String, List<Long>> nanos = new java.util.HashMap<>();
         for (RecordedRequest r : requests()) {
             if (r.accepted()) {
-                nanos.add(r.arrivalNanos);
+                nanos.computeIfAbsent(String.valueOf(r.header("X-TC-Action")), a -> new ArrayList<>())
+                        .add(r.arrivalNanos);
             }
         }
-        Collections.sort(nanos);
-        return SlidingWindowLimiter.maxInAnyWindow(nanos);
+        int max = 0;
+        for (List<Long> action : nanos.values()) {
+            Collections.sort(action);
+            max = Math.max(max, SlidingWindowLimiter.maxInAnyWindow(action));
+        }
+        return max;
     }
 
     /**
@@ -388,10 +467,13 @@ public final class FaceIdEmulator implements AutoCloseable {
         String path = ex.getRequestURI().getRawPath();
         var headers = ex.getRequestHeaders();
 
-        byte[] body = readLimited(ex.getRequestBody());
+        String action = headers.getFirst("X-TC-Action");
+        boolean apply = action != null && ApplyRequest.ACTION.equals(action.trim());
+        byte[] body = readLimited(ex.getRequestBody(), apply ? MAX_APPLY_REQUEST_BYTES : MAX_REQUEST_BYTES);
         if (body == null) {
             answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, null, headers, false, false,
-                    ErrorCodes.REQUEST_SIZE_LIMIT_EXCEEDED, "error"), "The request body exceeds 1 MiB.");
+                    ErrorCodes.REQUEST_SIZE_LIMIT_EXCEEDED, "error"), "The request body exceeds "
+                    + (apply ? "10" : "1") + " MiB.");
             return;
         }
 
@@ -403,16 +485,28 @@ public final class FaceIdEmulator implements AutoCloseable {
             return;
         }
         long acceptedAt = arrivalNanos;
-        if (!limiter.tryAcquire(arrivalNanos)) {
+        if (!(apply ? applyLimiter : limiter).tryAcquire(arrivalNanos)) {
             rateLimitedCount.incrementAndGet();
             answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, peeked, headers, true, false,
                     ErrorCodes.REQUEST_LIMIT_EXCEEDED, "error"), ErrorCodes.RATE_LIMIT_MESSAGE);
+            return;
+        }
+        if (apply) {
+            answerApply(ex, new RecordedRequest(arrival, acceptedAt, method, path, null, headers, true, true, null,
+                    "apply"), ApplyRequest.read(headers.getFirst("Content-Type"), body));
             return;
         }
         RequestValidator.BodyVerdict read = validator.readBody(headers.getFirst("Content-Type"), body);
         if (!read.ok()) {
             answerError(ex, new RecordedRequest(arrival, acceptedAt, method, path, peeked, headers, true,
                     true, read.code(), "error"), read.message());
+            return;
+        }
+        Optional<WebFlow.Session> started = scripts.containsKey(read.bizToken()) ? Optional.empty()
+                : flow.find(read.bizToken());
+        if (started.isPresent()) {
+            answerFlowResult(ex, new RecordedRequest(arrival, acceptedAt, method, path, read.bizToken(), headers, true,
+                    true, null, "web flow"), started.get());
             return;
         }
         Scenario scenario = nextScenario(read.bizToken());
@@ -428,6 +522,41 @@ public final class FaceIdEmulator implements AutoCloseable {
             last = last.then;
         }
         return last.kind == Scenario.Kind.API_ERROR ? last.errorCode : null;
+    }
+
+    /** Apply: a checked body gets a BizToken and the hosted pages' URL on this emulator. */
+    private void answerApply(HttpExchange ex, RecordedRequest r, ApplyRequest.Parsed parsed) throws IOException {
+        if (!parsed.ok()) {
+            answerError(ex, r.with(null, parsed.code(), "error"), parsed.message());
+            return;
+        }
+        Scenario scripted = applyScript.poll();
+        if (scripted != null && scripted.kind != Scenario.Kind.RESULT) {
+            record(r.with(null, finalErrorCode(scripted), scripted.description()));
+            answer(ex, scripted);
+            return;
+        }
+        WebFlow.Session session = flow.issue(parsed.request());
+        record(r.with(session.token, null, "apply"));
+        ResponseBody.Builder body = new ResponseBody.Builder();
+        String url = verificationUrl(session.token).toString();
+        new JsonWriter(body).beginObject().name("Response").beginObject().field("BizToken", session.token)
+                .field("VerificationURL", url).field("VerificationUrl", url).field("RequestId", requestId())
+                .endObject().endObject();
+        send(ex, 200, "application/json", body.build());
+    }
+
+    /** GetWebVerificationResultIntl for a token this emulator issued: as far as the customer has come. */
+    private void answerFlowResult(HttpExchange ex, RecordedRequest r, WebFlow.Session session) throws IOException {
+        WebFlow.ResultView view = flow.result(session);
+        if (view.apiExpired()) {
+            answerError(ex, r.with(session.token, "InvalidParameterValue.BizTokenExpired", "error"),
+                    "BizToken expired: results can be fetched for 3 days.");
+            return;
+        }
+        record(r.with(session.token, null, "web flow: " + (view.outcome() == null ? "code " + view.code()
+                : view.outcome().formValue())));
+        send(ex, 200, "application/json", FlowResultJson.result(view, flow.clock(), requestId()));
     }
 
     private void answerError(HttpExchange ex, RecordedRequest recorded, String message) throws IOException {
@@ -490,11 +619,11 @@ public final class FaceIdEmulator implements AutoCloseable {
         return UUID.randomUUID().toString();
     }
 
-    /** The body, or null when it is larger than {@link #MAX_REQUEST_BYTES}. */
-    private static byte[] readLimited(InputStream in) throws IOException {
+    /** The body, or null when it is larger than {@code max}. */
+    private static byte[] readLimited(InputStream in, int max) throws IOException {
         try (in) {
-            byte[] b = in.readNBytes(MAX_REQUEST_BYTES + 1);
-            if (b.length > MAX_REQUEST_BYTES) {
+            byte[] b = in.readNBytes(max + 1);
+            if (b.length > max) {
                 in.transferTo(OutputStream.nullOutputStream()); // drain, so the answer can still be read
                 return null;
             }

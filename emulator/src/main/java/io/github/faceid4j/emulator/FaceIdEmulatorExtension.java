@@ -65,6 +65,24 @@ public class FaceIdEmulatorExtension
         return emulator;
     }
 
+    /**
+     * Finishes a verification the code under test started, as if the customer had done {@code outcome} on the
+     * hosted pages; see {@link FaceIdEmulator#complete(String, FlowOutcome)}.
+     */
+    public void complete(String bizToken, FlowOutcome outcome) {
+        get().complete(bizToken, outcome);
+    }
+
+    /** Like {@link #complete(String, FlowOutcome)}, with a result code of the outcome's kind. */
+    public void complete(String bizToken, FlowOutcome outcome, long code) {
+        get().complete(bizToken, outcome, code);
+    }
+
+    /** Moves the web flow's clock forward; see {@link FaceIdEmulator#advanceClock(java.time.Duration)}. */
+    public void advanceClock(java.time.Duration by) {
+        get().advanceClock(by);
+    }
+
     @Override
     public synchronized void beforeAll(ExtensionContext context) {
         if (classDepth++ == 0) {

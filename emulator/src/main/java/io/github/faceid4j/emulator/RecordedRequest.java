@@ -43,6 +43,12 @@ public final class RecordedRequest {
         this.outcome = outcome;
     }
 
+    /** The same request with what was decided about it. */
+    RecordedRequest with(String bizToken, String errorCode, String outcome) {
+        return new RecordedRequest(arrival, arrivalNanos, method, path, bizToken, headers, signatureValid, accepted,
+                errorCode, outcome);
+    }
+
     private static Map<String, List<String>> copyLowerCase(Map<String, List<String>> in) {
         Map<String, List<String>> out = new TreeMap<>();
         in.forEach((k, v) -> out.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));

@@ -82,7 +82,7 @@ final class RequestValidator {
         if (isBlank(action)) {
             return Verdict.error(ErrorCodes.MISSING_PARAMETER, "The request is missing a required parameter `Action`.");
         }
-        if (!ACTION.equals(action.trim())) {
+        if (!ACTION.equals(action.trim()) && !ApplyRequest.ACTION.equals(action.trim())) {
             return Verdict.error(ErrorCodes.INVALID_ACTION, "The requested action `" + printable(action)
                     + "` does not exist or is not supported by this endpoint.");
         }

@@ -123,7 +123,7 @@ final class ResultJson {
         w.field("Extra", SyntheticPerson.EXTRA);
     }
 
-    private static void detail(JsonWriter w, Long errorCode, String errorMsg, Long livenessCode, String livenessMsg,
+    static void detail(JsonWriter w, Long errorCode, String errorMsg, Long livenessCode, String livenessMsg,
                                Long compareCode, String compareMsg, long reqTimestamp, Double similarity,
                                List<String> tags) {
         w.beginObject()
@@ -142,7 +142,7 @@ final class ResultJson {
                 .endObject();
     }
 
-    private static void mlidCard(JsonWriter w) {
+    static void mlidCard(JsonWriter w) {
         w.beginObject()
                 .field("Name", SyntheticPerson.NAME)
                 .field("ID", SyntheticPerson.ID_NUMBER)
@@ -153,7 +153,7 @@ final class ResultJson {
                 .endObject();
     }
 
-    private static void generalCard(JsonWriter w, Clock clock) {
+    static void generalCard(JsonWriter w, Clock clock) {
         int age = Period.between(LocalDate.parse(SyntheticPerson.BIRTHDAY), LocalDate.now(clock.withZone(
                 ZoneOffset.UTC))).getYears();
         w.beginObject()

@@ -140,13 +140,16 @@ final class Tc3Verifier {
             }
         },
         /**
-         * Values as sent, except {@code x-tc-action}, which every published example lower-cases. Clients that sign
-         * e.g. {@code charset=UTF-8} verbatim follow the SDK examples literally; the emulator accepts them too.
+         * Values as sent, except {@code x-tc-action}, which every published example lower-cases, and {@code host},
+         * which the service lower-cases whatever the client typed (an endpoint {@code https://FaceID...} signed as
+         * typed fails there, so it fails here). Clients that sign e.g. {@code charset=UTF-8} verbatim follow the
+         * SDK examples literally; the emulator accepts them too.
          */
         AS_SENT {
             @Override
             String canonical(String name, String trimmedValue) {
-                return "x-tc-action".equals(name) ? trimmedValue.toLowerCase(Locale.ROOT) : trimmedValue;
+                return "x-tc-action".equals(name) || "host".equals(name) ? trimmedValue.toLowerCase(Locale.ROOT)
+                        : trimmedValue;
             }
         };
 

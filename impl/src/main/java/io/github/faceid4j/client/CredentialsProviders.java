@@ -28,8 +28,14 @@ import java.util.Set;
  *   <li>the environment: {@code TENCENTCLOUD_SECRET_ID}, {@code TENCENTCLOUD_SECRET_KEY} and, for temporary
  *       credentials, {@code TENCENTCLOUD_SESSION_TOKEN};</li>
  *   <li>the profile file {@code ~/.tencentcloud/credentials} (INI, section {@code [default]}: {@code secret_id},
- *       {@code secret_key}, optional {@code token}), the file the official SDKs and tccli read.</li>
+ *       {@code secret_key}, optional {@code token}), the file the official SDKs and tccli read;</li>
+ *   <li>the OIDC role of a TKE pod, when {@code TKE_REGION}, {@code TKE_PROVIDER_ID},
+ *       {@code TKE_WEB_IDENTITY_TOKEN_FILE} and {@code TKE_ROLE_ARN} are set ({@link OidcRoleCredentialsProvider});</li>
+ *   <li>the CAM role of this CVM instance, from the instance metadata service ({@link CvmRoleCredentialsProvider}:
+ *       probed once with a 1 s connect timeout; off Tencent Cloud its absence is remembered).</li>
  * </ol>
+ * The OIDC role comes before the CVM role (the official SDKs ask them the other way round): a pod configured for
+ * its own role must not get the role of the node it runs on, and the variables are checked without a network call.
  * Explicit credentials ({@link FaceIdServiceBuilder#credentials}) and, in the CDI extension, MicroProfile Config
  * come before this chain. A source that is absent is skipped; a source that is present but broken (a SecretId
  * without a SecretKey, an unreadable file) is an error, never a cue to fall back to the next one.
@@ -161,20 +167,62 @@ public final class CredentialsProviders {
     }
 
     /**
-     * {@return the environment, then {@code ~/.tencentcloud/credentials}: this process's environment and home directory}
+     * The role bound to this CVM instance, from the instance metadata service ({@link CvmRoleCredentialsProvider}).
+     * One instance per JVM, so a metadata service found absent is probed once, whoever asks.
+     *
+     * @return the JVM's CVM role provider
+     */
+    public static CvmRoleCredentialsProvider cvmRole() {
+        return PlatformDefaults.CVM_ROLE;
+    }
+
+    /**
+     * The OIDC role of a TKE pod, from this process's {@code TKE_*} variables ({@link OidcRoleCredentialsProvider}).
+     *
+     * @return a provider of the pod's role
+     */
+    public static CredentialsProvider oidcRole() {
+        return OidcRoleCredentialsProvider.fromEnvironment();
+    }
+
+    /** Made on first use only. */
+    private static final class PlatformDefaults {
+        static final CvmRoleCredentialsProvider CVM_ROLE = CvmRoleCredentialsProvider.create();
+    }
+
+    /**
+     * The default chain (see above) of this process's environment and home directory.
+     *
+     * @return the default chain
      */
     public static CredentialsProvider defaultChain() {
         return defaultChain(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 
     /**
-     * {@return the environment, then {@code ~/.tencentcloud/credentials}, from the given environment and home directory}
+     * The default chain (see above) of the given environment and home directory.
      *
      * @param environment the environment variables to read
      * @param userHome the home directory of the credentials file
+     * @return the default chain
      */
     public static CredentialsProvider defaultChain(Map<String, String> environment, Path userHome) {
-        return chain(environment(environment), profileFile(defaultProfileFile(userHome)));
+        return defaultChain(environment, userHome, cvmRole(), OidcRoleCredentialsProvider.DEFAULT_STS_ENDPOINT);
+    }
+
+    /**
+     * As {@link #defaultChain(Map, Path)}, with the platform sources' endpoints of one's own (tests, emulators).
+     *
+     * @param environment the environment variables to read
+     * @param userHome the home directory of the credentials file
+     * @param cvmRole the CVM role provider to end the chain with
+     * @param stsEndpoint the STS endpoint for the OIDC role
+     * @return the default chain
+     */
+    public static CredentialsProvider defaultChain(Map<String, String> environment, Path userHome,
+                                                   CredentialsProvider cvmRole, java.net.URI stsEndpoint) {
+        return chain(environment(environment), profileFile(defaultProfileFile(userHome)),
+                OidcRoleCredentialsProvider.fromEnvironment(environment, stsEndpoint), cvmRole);
     }
 
     private static String text(String value) {
@@ -305,23 +353,37 @@ public final class CredentialsProviders {
             return value;
         }
 
+        /**
+         * Warns, once, when other users may read the file (group or others may read it) or list its folder: a
+         * SecretKey there is as good as theirs. Where permissions are not POSIX, nothing is said.
+         */
         private void warnIfReadableByOthers() {
             if (permissionsChecked) {
                 return;
             }
             permissionsChecked = true;
+            if (readableByOthers(file)) {
+                LOG.log(System.Logger.Level.WARNING, "FaceID: the credentials file " + file
+                        + " can be read by other users of this machine (group or others); restrict it (chmod 600)");
+            }
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null && readableByOthers(folder)) {
+                LOG.log(System.Logger.Level.WARNING, "FaceID: the credentials folder " + folder
+                        + " can be listed by other users of this machine (group or others); restrict it (chmod 700)");
+            }
+        }
+
+        private static boolean readableByOthers(Path path) {
             try {
-                PosixFileAttributeView view = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+                PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class);
                 if (view == null) {
-                    return;
+                    return false;
                 }
                 Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-                if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
-                    LOG.log(System.Logger.Level.WARNING, "FaceID: the credentials file " + file
-                            + " can be read by every user of this machine; restrict it (chmod 600)");
-                }
+                return permissions.contains(PosixFilePermission.OTHERS_READ)
+                        || permissions.contains(PosixFilePermission.GROUP_READ);
             } catch (IOException | RuntimeException e) {
-                // best effort only
+                return false; // best effort only
             }
         }
 

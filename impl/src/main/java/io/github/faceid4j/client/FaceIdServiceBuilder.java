@@ -2,6 +2,8 @@ package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.model.VerificationResult;
+import io.github.faceid4j.VerificationStartService;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -19,6 +21,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.function.ObjIntConsumer;
 
 /**
  * Builds a {@link VerificationResultService} on the Jersey client. The one way to make a service, whatever the
@@ -36,8 +39,12 @@ import java.util.concurrent.ExecutorService;
  */
 public final class FaceIdServiceBuilder {
 
-    /** The regions {@code GetWebVerificationResultIntl} is offered in. */
-    public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-jakarta", "ap-singapore");
+    /**
+     * The regions both web-verification actions are offered in, as the current documents (2025-12) list them; the
+     * older seed document named only ap-jakarta and ap-singapore.
+     */
+    public static final Set<String> SUPPORTED_REGIONS = Set.of("ap-bangkok", "ap-hongkong", "ap-jakarta",
+            "ap-singapore", "sa-saopaulo");
     /** The endpoint named by the API's documentation. */
     public static final URI DEFAULT_ENDPOINT = URI.create("https://faceid.tencentcloudapi.com");
     /** The default of {@link #connectTimeout(Duration)}. */
@@ -82,12 +89,14 @@ public final class FaceIdServiceBuilder {
     private Duration retryBaseDelay = RetryPolicy.DEFAULT.baseDelay();
     private Duration retryMaxDelay = RetryPolicy.DEFAULT.maxDelay();
     private RateLimiter rateLimiter;
+    private RateLimiter applyRateLimiter;
     private int rateLimitPermits = SlidingWindowRateLimiter.DEFAULT_PERMITS;
     private Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
     private Duration rateLimitMaxWait = DEFAULT_RATE_LIMIT_MAX_WAIT;
     private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
     private boolean logRequests;
     private ProxySettings proxy;
+    private ObjIntConsumer<VerificationResult> attemptsObserver;
 
     private FaceIdServiceBuilder() {
     }
@@ -100,7 +109,7 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
-     * Required: {@code ap-jakarta} or {@code ap-singapore}.
+     * Required: one of {@link #SUPPORTED_REGIONS} ({@code ap-singapore}, {@code ap-jakarta}...).
      *
      * @param region the region
      * @return this builder
@@ -282,6 +291,17 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
+     * Told, for each successful call, its result and how many requests it took (retries included), just before the
+     * caller sees the result; default none. For observability layers (the CDI extension's
+     * {@code VerificationCallEvent}): failures carry their count themselves ({@code FaceIdException.attempts()}).
+     * Runs on the thread completing the call, never the service's timer; what it throws is logged and ignored.
+     */
+    public FaceIdServiceBuilder attemptsObserver(ObjIntConsumer<VerificationResult> observer) {
+        this.attemptsObserver = observer;
+        return this;
+    }
+
+    /**
      * An HTTP proxy, or {@link ProxySettings#direct()} for none. Default ({@code null}): the JVM's standard proxy
      * properties ({@code https.proxyHost}, {@code http.proxyHost}, {@code http.nonProxyHosts}) decide.
      *
@@ -392,6 +412,19 @@ public final class FaceIdServiceBuilder {
     }
 
     /**
+     * The limiter of {@code ApplyWebVerificationBizTokenIntl} calls ({@link #buildStartService()}), which have a
+     * budget of their own; by default a local one with the same permits and window as {@link #rateLimit}, separate
+     * from the result calls'.
+     *
+     * @param limiter the limiter of the start calls
+     * @return this builder
+     */
+    public FaceIdServiceBuilder applyRateLimiter(RateLimiter limiter) {
+        this.applyRateLimiter = limiter;
+        return this;
+    }
+
+    /**
      * Requests allowed per {@link #rateLimitWindow}; default 20.
      *
      * @param permits requests allowed per window
@@ -455,7 +488,7 @@ public final class FaceIdServiceBuilder {
             problems.add(new FaceIdConfigurationException("region", "is required; one of " + sorted(SUPPORTED_REGIONS)));
         } else if (!SUPPORTED_REGIONS.contains(region)) {
             problems.add(new FaceIdConfigurationException("region",
-                    "'" + region + "' is not supported by GetWebVerificationResultIntl; use one of " + sorted(SUPPORTED_REGIONS)));
+                    "'" + region + "' is not supported by FaceID web verification; use one of " + sorted(SUPPORTED_REGIONS)));
         }
         if (credentials == null) {
             problems.add(new FaceIdConfigurationException("credentials", "are required (SecretId and SecretKey): credentials(...), or"
@@ -510,6 +543,24 @@ public final class FaceIdServiceBuilder {
      * attached as suppressed exceptions
      */
     public VerificationResultService build() {
+        return new JerseyVerificationResultService(settings());
+    }
+
+    /**
+     * Builds the service that starts verifications ({@code ApplyWebVerificationBizTokenIntl}) from the same settings:
+     * signing, transport, deadline, retries and logging as {@link #build()}, with its own rate limiter
+     * ({@link #applyRateLimiter}).
+     *
+     * @return the service; close it when done
+     * @throws FaceIdConfigurationException as {@link #build()}
+     */
+    public VerificationStartService buildStartService() {
+        Settings settings = settings();
+        return new JerseyVerificationStartService(settings, applyRateLimiter != null ? applyRateLimiter
+                : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow));
+    }
+
+    private Settings settings() {
         List<FaceIdConfigurationException> problems = problems();
         if (!problems.isEmpty()) {
             FaceIdConfigurationException first = problems.get(0);
@@ -517,12 +568,12 @@ public final class FaceIdServiceBuilder {
             throw first;
         }
         RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
-        return new JerseyVerificationResultService(new Settings(region, credentials, normalise(endpoint), connectTimeout,
+        return (new Settings(region, credentials, normalise(endpoint), connectTimeout,
                 readTimeout, (int) maxResponseBytes, spillDirectory == null ? null : spillDirectory.toAbsolutePath(),
                 (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
-                rateLimitMaxWait, maxConcurrency, logRequests, proxy));
+                rateLimitMaxWait, maxConcurrency, logRequests, proxy, attemptsObserver));
     }
 
     /** The validated settings a service runs with. */
@@ -530,7 +581,8 @@ public final class FaceIdServiceBuilder {
                     Duration readTimeout, int maxResponseBytes, Path spillDirectory, int spillThreshold,
                     long spillMaxBytes, String language, Clock clock,
                     ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
-                    Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy) {
+                    Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy,
+                    ObjIntConsumer<VerificationResult> attemptsObserver) {
     }
 
     private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";
@@ -590,8 +642,17 @@ public final class FaceIdServiceBuilder {
         }
     }
 
+    /**
+     * The endpoint's root, its scheme and host lower-cased: the service lower-cases the host when it checks the
+     * signature, so the host is signed, and sent, as it will be checked.
+     */
     private static URI normalise(URI endpoint) {
-        return endpoint.resolve("/");
+        try {
+            return new URI(endpoint.getScheme().toLowerCase(Locale.ROOT), null,
+                    endpoint.getHost().toLowerCase(Locale.ROOT), endpoint.getPort(), "/", null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("an endpoint accepted by endpointProblem() did not rebuild", e);
+        }
     }
 
     private static Optional<FaceIdConfigurationException> positive(String key, Duration value) {

@@ -1,29 +1,22 @@
 package io.github.faceid4j.client;
 
-import io.github.faceid4j.FaceIdException;
-import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.InvalidBizTokenException;
+import io.github.faceid4j.ServiceClosedException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.model.VerificationResult;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
 
 /**
  * {@link VerificationResultService} over one reused Jersey client. Built by {@link FaceIdServiceBuilder}.
  *
- * <p>Synchronous and asynchronous calls share one mechanism, {@link ResilientCall}; a synchronous call waits for
- * its outcome, and makes its first attempt on its own thread when a permit is free (it would block anyway). The service owns a timer thread and, unless one is supplied, a bounded I/O pool; {@link #close()}
- * stops them.
+ * <p>Synchronous and asynchronous calls share one mechanism, {@link ResilientCall} run by a {@link CallRunner},
+ * whose attempts all run on the I/O executor; a synchronous call waits for its outcome until the deadline.
+ * {@link #close()} ends every outstanding call with {@link ServiceClosedException}, aborts the exchanges in flight
+ * and stops the threads. Application callbacks never run on the service's timer (see {@link CallRunner}).
  */
 final class JerseyVerificationResultService implements VerificationResultService {
 
@@ -31,77 +24,86 @@ final class JerseyVerificationResultService implements VerificationResultService
     static final int MAX_BIZ_TOKEN_LENGTH = 128;
     private static final Pattern BIZ_TOKEN = Pattern.compile("[A-Za-z0-9._~-]+");
 
-    private final FaceIdServiceBuilder.Settings settings;
     private final Transport transport;
     private final ResilientCall.Policies policies;
-    private final ScheduledThreadPoolExecutor timer;
-    private final ExecutorService io;
-    private final boolean ownsIo;
-    private volatile boolean closed;
+    private final CallRunner runner;
+    private final ObjIntConsumer<VerificationResult> attemptsObserver;
 
     JerseyVerificationResultService(FaceIdServiceBuilder.Settings settings) {
-        this.settings = settings;
         this.transport = new Transport(settings);
+        this.attemptsObserver = settings.attemptsObserver();
         this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
                 settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
                 settings.logRequests());
-        this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("faceid-timer-"));
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.ownsIo = settings.asyncExecutor() == null;
-        this.io = ownsIo ? ioPool(settings.maxConcurrency()) : settings.asyncExecutor();
+        this.runner = new CallRunner("VerificationResultService", "faceid-", settings.asyncExecutor(),
+                settings.maxConcurrency());
     }
 
     @Override
     public VerificationResult getResult(String bizToken) {
-        CompletableFuture<VerificationResult> call = start(bizToken, true);
-        try {
-            return call.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof FaceIdException f ? f
-                    : new FaceIdTransportException("FaceID call failed unexpectedly", e.getCause());
-        } catch (InterruptedException e) {
-            call.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new FaceIdTransportException("interrupted while waiting for FaceID", e);
-        }
+        validate(bizToken);
+        return runner.callAndWait(target(bizToken), policies, this::observe);
     }
 
     @Override
     public CompletionStage<VerificationResult> getResultAsync(String bizToken) {
         try {
-            return start(bizToken, false);
-        } catch (FaceIdException | IllegalStateException e) {
-            return CompletableFuture.failedFuture(e); // same types, through the stage, never thrown at the caller
+            validate(bizToken);
+            return runner.callAsync(target(bizToken), policies, this::observe);
+        } catch (RuntimeException e) { // FaceIdException, IllegalStateException: through the stage, never thrown
+            return CompletableFuture.failedFuture(e);
         }
     }
 
-    private CompletableFuture<VerificationResult> start(String bizToken, boolean callerWaits) {
-        if (closed) {
-            throw new IllegalStateException("this VerificationResultService is closed");
-        }
-        validate(bizToken);
-        return ResilientCall.start(bizToken, policies, transport, timer, io, callerWaits);
+    /** What a {@code GetWebVerificationResultIntl} call sends, for the call machinery. */
+    private CallTarget<VerificationResult> target(String bizToken) {
+        String masked = Redaction.prefix(bizToken);
+        return new CallTarget<>() {
+            @Override
+            public VerificationResult send(int connect, int read, Runnable answerBegan, long deadline) {
+                return transport.exchange(bizToken, connect, read, answerBegan, deadline);
+            }
+
+            @Override
+            public String subject() {
+                return "BizToken " + masked;
+            }
+
+            @Override
+            public String maskedBizToken() {
+                return masked;
+            }
+
+            @Override
+            public String describe(VerificationResult answer) {
+                return "ErrorCode " + answer.errorCode() + ", RequestId "
+                        + RequestLogging.clean(String.valueOf(answer.requestId()));
+            }
+        };
     }
 
-    @Override
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        timer.shutdownNow();
-        if (ownsIo) {
-            io.shutdown();
+    /** Tells the attempts observer, if any, how many requests a successful call took. */
+    private void observe(ResilientCall<VerificationResult> call) {
+        if (attemptsObserver != null) {
             try {
-                if (!io.awaitTermination(settings.readTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-                    io.shutdownNow();
-                }
-            } catch (InterruptedException e) {
-                io.shutdownNow();
-                Thread.currentThread().interrupt();
+                attemptsObserver.accept(call.future().join(), call.attempts());
+            } catch (RuntimeException e) {
+                RequestLogging.LOG.log(System.Logger.Level.WARNING, "the attempts observer failed ("
+                        + e.getClass().getName() + "); the call's result is unchanged");
             }
         }
-        transport.close();
+    }
+
+    /**
+     * Ends every outstanding call at once with {@link ServiceClosedException}, aborts the exchanges in flight (their
+     * permits are given back as they end), stops the timer and the service's own threads, and closes the client.
+     * Returns within about a second even when an application's credentials provider or limiter holds an I/O thread.
+     */
+    @Override
+    public void close() {
+        if (runner.close(transport::abortExchanges)) {
+            transport.close();
+        }
     }
 
     static void validate(String bizToken) {
@@ -118,19 +120,8 @@ final class JerseyVerificationResultService implements VerificationResultService
         }
     }
 
-    private static ExecutorService ioPool(int threads) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemonThreads("faceid-io-"));
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /** This service's number in its threads' names ({@code faceid-timer-<number>-1}). */
+    int number() {
+        return runner.number();
     }
 }

@@ -11,6 +11,8 @@ import java.net.Proxy;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens Jersey's {@link HttpURLConnection}s through the configured {@link ProxySettings}: directly for non-proxy
@@ -23,6 +25,9 @@ final class ProxyConnectionFactory implements HttpUrlConnectorProvider.Connectio
     private final Proxy proxy;
     private final String basicAuthorization;
     private final Authenticator authenticator;
+    /** The connections of exchanges in flight; Jersey opens an exchange's connection on the thread that sends. */
+    private final Set<HttpURLConnection> inFlight = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<HttpURLConnection> current = new ThreadLocal<>();
 
     ProxyConnectionFactory(ProxySettings settings) {
         this.settings = settings;
@@ -41,6 +46,33 @@ final class ProxyConnectionFactory implements HttpUrlConnectorProvider.Connectio
 
     @Override
     public HttpURLConnection getConnection(URL url) throws IOException {
+        HttpURLConnection connection = open(url);
+        current.set(connection);
+        inFlight.add(connection);
+        return connection;
+    }
+
+    /** The exchange on this thread is over: its connection is no longer aborted by {@link #disconnectAll()}. */
+    void exchangeEnded() {
+        HttpURLConnection connection = current.get();
+        if (connection != null) {
+            current.remove();
+            inFlight.remove(connection);
+        }
+    }
+
+    /** Aborts the exchanges in flight (the service closes): a read or connect blocked on them fails at once. */
+    void disconnectAll() {
+        for (HttpURLConnection connection : inFlight) {
+            connection.disconnect();
+        }
+    }
+
+    private HttpURLConnection open(URL url) throws IOException {
+        if (FaceIdServiceBuilder.isLoopback(url.getHost())) {
+            // never through a proxy, not even one the JVM's properties name: see ProxySettings.bypasses
+            return (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
+        }
         if (settings == null) {
             return (HttpURLConnection) url.openConnection();
         }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  *
  * <p>Without {@link FaceIdServiceBuilder#proxy(ProxySettings)} the JVM's standard properties decide
  * ({@code https.proxyHost}/{@code https.proxyPort}, {@code http.proxyHost}/{@code http.proxyPort},
- * {@code http.nonProxyHosts}), as for any {@code HttpURLConnection}. {@link #direct()} ignores them.
+ * {@code http.nonProxyHosts}), as for any {@code HttpURLConnection}. {@link #direct()} ignores them. Either way a
+ * loopback endpoint (an emulator) is always reached directly.
  *
  * <p>Plain {@code http} requests carry the proxy credentials preemptively (Basic); for {@code https} the JDK answers
  * the proxy's challenge to {@code CONNECT}, which for Basic needs {@code -Djdk.http.auth.tunneling.disabledSchemes=}
@@ -161,13 +162,15 @@ public final class ProxySettings {
     }
 
     /**
-     * Whether requests to {@code targetHost} go direct rather than through the proxy.
+     * Whether requests to {@code targetHost} go direct rather than through the proxy: always for a loopback host
+     * ({@code localhost}, {@code 127.*}, {@code ::1}), whose requests would otherwise hand the signed headers, the
+     * BizToken and the proxy's own credentials to the proxy in clear text; else by the non-proxy hosts.
      *
      * @param targetHost the host a request goes to
      * @return whether it bypasses the proxy
      */
     public boolean bypasses(String targetHost) {
-        if (isDirect()) {
+        if (isDirect() || (targetHost != null && FaceIdServiceBuilder.isLoopback(targetHost))) {
             return true;
         }
         String h = targetHost == null ? "" : targetHost.toLowerCase(Locale.ROOT);

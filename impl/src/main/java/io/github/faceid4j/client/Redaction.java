@@ -1,7 +1,5 @@
 package io.github.faceid4j.client;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * How faceid4j prints values it must not reveal: BizTokens and ids by a short prefix, JSON text with strings masked.
@@ -10,7 +8,6 @@ import java.util.regex.Pattern;
 public final class Redaction {
 
     private static final int PREFIX = 4;
-    private static final Pattern JSON_STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"(\\s*:)?");
 
     private Redaction() {
     }
@@ -40,31 +37,43 @@ public final class Redaction {
         String text = new String(body, 0, Math.min(length, max * 4), java.nio.charset.StandardCharsets.UTF_8);
         String trimmed = text.stripLeading();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            Matcher m = JSON_STRING.matcher(text);
-            StringBuilder masked = new StringBuilder();
-            while (m.find()) {
-                m.appendReplacement(masked, m.group(2) != null ? Matcher.quoteReplacement(m.group()) : "\"***\"");
-            }
-            m.appendTail(masked);
-            // an unterminated string (truncated body) is not matched above: cut it off at its opening quote
-            text = cutOpenString(masked.toString());
+            text = maskStrings(text);
         }
         text = text.replaceAll("[\\p{Cntrl}&&[^\\t]]", " ");
         return text.length() > max ? text.substring(0, max) + "..." : text;
     }
 
-    private static String cutOpenString(String text) {
-        boolean inString = false;
-        int open = -1;
-        for (int i = 0; i < text.length(); i++) {
+    /**
+     * Replaces every JSON string value by {@code "***"} and keeps member names (a string followed by {@code :}); an
+     * unterminated string (a truncated body) is cut off at its opening quote. One pass, no regular expression: a
+     * backtracking pattern recursed once per character and overflowed small thread stacks on long strings.
+     */
+    static String maskStrings(String text) {
+        StringBuilder masked = new StringBuilder(Math.min(text.length(), 1024));
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
             char c = text.charAt(i);
-            if (inString && c == '\\') {
+            if (c != '"') {
+                masked.append(c);
                 i++;
-            } else if (c == '"') {
-                inString = !inString;
-                open = i;
+                continue;
             }
+            int end = i + 1;
+            while (end < n && text.charAt(end) != '"') {
+                end += text.charAt(end) == '\\' ? 2 : 1;
+            }
+            if (end >= n) {
+                return masked.append("\"***").toString(); // unterminated
+            }
+            int after = end + 1;
+            while (after < n && Character.isWhitespace(text.charAt(after))) {
+                after++;
+            }
+            boolean name = after < n && text.charAt(after) == ':';
+            masked.append(name ? text.substring(i, end + 1) : "\"***\"");
+            i = end + 1;
         }
-        return inString ? text.substring(0, open) + "\"***" : text;
+        return masked.toString();
     }
 }

@@ -28,7 +28,8 @@ import java.util.function.Supplier;
  * one set with the key or token of another. One caller at a time fetches; the others keep using the current set
  * while it is still valid. When a fetch fails, the current set is kept until it expires (the failure is logged
  * as a warning, without values) and the next request tries again; once it has expired the failure reaches the
- * caller as a {@link FaceIdConfigurationException}.
+ * caller as a {@link FaceIdConfigurationException}, and every caller that was waiting for that fetch gets the
+ * same failure at once (callers queued behind a source that does not answer wait for one attempt, not one each).
  */
 public final class RefreshingCredentialsProvider implements CredentialsProvider {
 
@@ -63,6 +64,9 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
     private final Clock clock;
     private final ReentrantLock fetching = new ReentrantLock();
     private volatile Snapshot current;
+    /** Fetches that failed with nothing usable left, and the last such failure (written under {@link #fetching}). */
+    private volatile int failures;
+    private volatile FaceIdConfigurationException lastFailure;
 
     private RefreshingCredentialsProvider(Supplier<Expiring> source, Duration period, Duration margin, Clock clock) {
         this.source = Objects.requireNonNull(source, "source");
@@ -130,6 +134,7 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
             return snapshot.credentials();
         }
         boolean usable = snapshot != null && (snapshot.expiresAt() == null || now.isBefore(snapshot.expiresAt()));
+        int failuresSeen = failures;
         if (usable) {
             if (!fetching.tryLock()) {
                 return snapshot.credentials(); // another thread is fetching; this set is still good
@@ -142,6 +147,12 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
             now = clock.instant();
             if (latest != snapshot && latest != null && now.isBefore(latest.refreshAt())) {
                 return latest.credentials(); // fetched while this thread waited
+            }
+            FaceIdConfigurationException failure = lastFailure;
+            if (!usable && failures != failuresSeen && failure != null) {
+                // a fetch failed while this thread waited for it: fail at once with it, rather than each queued
+                // caller waiting in turn for a source that does not answer; the next caller tries again
+                throw new FaceIdConfigurationException(failure.key(), detail(failure));
             }
             return fetch(latest, now);
         } finally {
@@ -165,11 +176,12 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
                 current = new Snapshot(previous.credentials(), now.plus(RETRY_AFTER_FAILURE), previous.expiresAt());
                 return previous.credentials();
             }
-            if (e instanceof FaceIdConfigurationException configuration) {
-                throw configuration;
-            }
-            throw new FaceIdConfigurationException(CredentialsUnavailableException.KEY,
+            FaceIdConfigurationException error = e instanceof FaceIdConfigurationException configuration ? configuration
+                    : new FaceIdConfigurationException(CredentialsUnavailableException.KEY,
                     "temporary credentials could not be fetched (" + e.getClass().getSimpleName() + ")");
+            lastFailure = error;
+            failures++; // only written with the lock held
+            throw error;
         }
         Instant refreshAt;
         if (period != null) {
@@ -186,6 +198,12 @@ public final class RefreshingCredentialsProvider implements CredentialsProvider 
         LOG.log(System.Logger.Level.DEBUG, () -> "FaceID: temporary credentials refreshed: "
                 + fresh.credentials() + (fresh.expiresAt() == null ? "" : ", expiring " + fresh.expiresAt()));
         return fresh.credentials();
+    }
+
+    private static String detail(FaceIdConfigurationException e) {
+        String message = e.getMessage();
+        String lead = e.key() + ": ";
+        return message != null && message.startsWith(lead) ? message.substring(lead.length()) : String.valueOf(message);
     }
 
     private static void requirePositive(Duration d, String name) {

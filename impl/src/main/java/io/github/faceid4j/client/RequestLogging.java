@@ -38,7 +38,8 @@ final class RequestLogging implements ClientRequestFilter, ClientResponseFilter 
     record Attempt(String maskedBizToken, int number) {
         @Override
         public String toString() {
-            return "BizToken " + maskedBizToken + ", attempt " + number;
+            // no BizToken yet: an ApplyWebVerificationBizTokenIntl call
+            return (maskedBizToken == null ? "Apply" : "BizToken " + maskedBizToken) + ", attempt " + number;
         }
     }
 

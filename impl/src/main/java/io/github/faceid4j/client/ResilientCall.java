@@ -7,7 +7,7 @@ import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.RateLimitTimeoutException;
-import io.github.faceid4j.model.VerificationResult;
+import io.github.faceid4j.ServiceClosedException;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,7 +16,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One call from start to its single outcome: take a rate-limit permit, send, retry transient failures with
@@ -24,26 +23,31 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * pacing or backoff; each permit is taken on the I/O executor just before its exchange, so the limiter sees real
  * send times.
  *
- * <p>The deadline is enforced by a watchdog that completes the call with {@link FaceIdTimeoutException}; an
- * exchange still running then ends by its own read timeout, which was capped by the time left when it started. A
- * synchronous call's first attempt on the caller's own thread runs without one (scheduling it cost a timer wake-up
- * per call, ~30 µs): nobody can see the result before that attempt returns, and the deadline is checked then.
+ * <p>Every attempt runs on the I/O executor, never on the caller's thread: whatever an attempt waits for (a slow
+ * credentials provider or limiter, DNS, a trickling answer), the call completes at its deadline. The deadline is
+ * enforced by whoever waits for the outcome: a watchdog on the timer for an asynchronous call, the caller's own
+ * timed wait for a synchronous one ({@link #expire()}), which costs no timer wake-up. An exchange still running
+ * then ends by its own read timeout, capped by the time left when it started, or when the service is closed.
+ *
+ * <p>The internal future is completed on the service's threads and only the service's own bookkeeping depends on
+ * it; application callbacks are attached to a separate future (see {@link JerseyVerificationResultService}).
+ *
+ * <p>A permit taken is given back exactly once, whatever happens after {@link RateLimiter#tryAcquire()} returned:
+ * when the answer begins, when the exchange fails, or at once when the call ended (deadline, cancellation,
+ * {@code close()}) while the limiter was deciding.
  */
-final class ResilientCall {
+final class ResilientCall<T> {
 
-    private final String bizToken;
+    private final CallTarget<T> target;
     private final Policies policies;
-    private final Transport transport;
     private final ScheduledExecutorService timer;
     private final Executor io;
     private final long deadline;
-    private final CompletableFuture<VerificationResult> result = new CompletableFuture<>();
+    private final CompletableFuture<T> result = new CompletableFuture<>();
     private volatile int attempts;
     /** Until when the current attempt may wait for a permit. */
     private volatile long permitDeadline;
     private volatile long permitWait;
-    /** Whether the deadline's watchdog has been scheduled (see {@link #armWatchdog}). */
-    private final AtomicBoolean watched = new AtomicBoolean();
 
     /** What a call needs to know about pacing, retries and time, fixed when the service is built. */
     record Policies(RateLimiter limiter, Duration maxPermitWait, RetryPolicy retry, Duration callTimeout,
@@ -52,69 +56,81 @@ final class ResilientCall {
 
     private static final System.Logger LOG = RequestLogging.LOG;
     private final long started = System.nanoTime();
-    private final String maskedBizToken;
+    /** How log lines name the call: {@code BizToken abcd...}, or the action. */
+    private final String subject;
 
-    private ResilientCall(String bizToken, Policies policies, Transport transport, ScheduledExecutorService timer,
-                          Executor io) {
-        this.bizToken = bizToken;
+    private ResilientCall(CallTarget<T> target, Policies policies, ScheduledExecutorService timer, Executor io) {
+        this.target = target;
         this.policies = policies;
-        this.transport = transport;
         this.timer = timer;
         this.io = io;
         this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
-        this.maskedBizToken = Redaction.prefix(bizToken);
+        this.subject = target.subject();
+    }
+
+    /** A call not yet started: the service registers it (to end it on close) before {@link #begin}. */
+    static <T> ResilientCall<T> create(CallTarget<T> target, Policies policies, ScheduledExecutorService timer,
+                                       Executor io) {
+        return new ResilientCall<>(target, policies, timer, io);
     }
 
     /**
-     * Starts a call.
+     * Starts the first attempt on the I/O executor.
      *
-     * @param callerWaits whether the caller blocks on the result anyway (a synchronous call): then the first attempt
-     *                    runs on the caller's thread when a permit is free at once, saving two thread hand-offs;
-     *                    waits and retries are scheduled as always
+     * @param watchdog whether to schedule the deadline's watchdog; false when the caller waits for the outcome
+     *                 with a timed wait and calls {@link #expire()} when it runs out (a synchronous call)
      */
-    static CompletableFuture<VerificationResult> start(String bizToken, Policies policies, Transport transport,
-                                                       ScheduledExecutorService timer, Executor io,
-                                                       boolean callerWaits) {
-        ResilientCall call = new ResilientCall(bizToken, policies, transport, timer, io);
-        if (callerWaits) {
-            // No watchdog while the caller's own thread makes the first attempt: nobody can see the result before
-            // that attempt returns, and then the deadline is checked as the watchdog would have enforced it. The
-            // watchdog is armed as soon as anything is handed to the timer or the I/O executor.
-            call.beginAttempt();
-            call.acquireAndSend();
-            if (!call.result.isDone()) {
-                call.armWatchdog();
-            }
-        } else {
-            call.armWatchdog();
-            call.nextAttempt();
+    void begin(boolean watchdog) {
+        if (watchdog) {
+            armWatchdog();
         }
-        return call.result;
+        nextAttempt();
     }
 
-    /** Schedules the deadline's watchdog, once; a no-op when already armed. */
+    /** The call's outcome; for the service's bookkeeping and a synchronous caller's wait only. */
+    CompletableFuture<T> future() {
+        return result;
+    }
+
+    /** Requests sent (or tried) so far; final once the call is complete. */
+    int attempts() {
+        return attempts;
+    }
+
+    /** The call's deadline, in {@link System#nanoTime()}. */
+    long deadline() {
+        return deadline;
+    }
+
+    /** The deadline has passed (for a call without watchdog): fails it, if it is still outstanding. */
+    void expire() {
+        fail(deadlineExceeded(null));
+    }
+
+    /** Ends the call with {@code failure} if it is still outstanding (the service closes; the caller gave up). */
+    void abort(FaceIdException failure) {
+        fail(failure);
+    }
+
+    /** The caller no longer wants the outcome: nothing more is sent, a permit held is given back. */
+    void cancel() {
+        result.cancel(false);
+    }
+
+    /** What a call outstanding when the service closes fails with. */
+    static ServiceClosedException closed() {
+        return new ServiceClosedException("the service was closed while this call was outstanding");
+    }
+
     private void armWatchdog() {
-        if (!watched.compareAndSet(false, true)) {
-            return;
-        }
         ScheduledFuture<?> watchdog;
         try {
-            watchdog = timer.schedule(() -> fail(deadlineExceeded(null)), deadline - System.nanoTime(),
-                    TimeUnit.NANOSECONDS);
+            watchdog = timer.schedule(this::expire, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            fail(new FaceIdTransportException("the service is closed", e));
+            fail(closed());
             return;
         }
         result.whenComplete((r, e) -> watchdog.cancel(false));
-    }
-
-    /** Without a watchdog (the caller's own attempt), what it would have done by now: fail at the deadline. */
-    private boolean deadlinePassedUnwatched() {
-        if (!watched.get() && deadline - System.nanoTime() <= 0) {
-            fail(deadlineExceeded(null));
-            return true;
-        }
-        return false;
     }
 
     private void nextAttempt() {
@@ -127,7 +143,7 @@ final class ResilientCall {
     private boolean beginAttempt() {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
-            return false; // the watchdog completes the call
+            return false; // whoever watches the deadline completes the call
         }
         permitWait = Math.min(policies.maxPermitWait().toNanos(), remaining);
         permitDeadline = System.nanoTime() + permitWait;
@@ -151,7 +167,14 @@ final class ResilientCall {
             return;
         }
         if (wait <= 0) {
-            exchange();
+            // From here the permit is ours: given back exactly once, however the exchange ends, or at once when
+            // the call ended while the limiter was deciding.
+            Runnable release = once(this::releasePermit);
+            try {
+                exchange(release);
+            } finally {
+                release.run(); // no-op when the answer's start already released the permit
+            }
             return;
         }
         // a little jitter so that callers told the same moment do not all try at once
@@ -164,35 +187,43 @@ final class ResilientCall {
         schedule(() -> runOnIo(this::acquireAndSend), retryAt - System.nanoTime());
     }
 
-    private void runOnIo(Runnable task) {
-        armWatchdog();
+    private void releasePermit() {
         try {
-            io.execute(task);
-        } catch (RejectedExecutionException e) {
-            fail(new FaceIdTransportException("the service is closed or its executor refused the call", e));
+            policies.limiter().release();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the rate limiter failed to take back a permit ("
+                    + e.getClass().getName() + ")");
         }
     }
 
-    private void exchange() {
+    private void runOnIo(Runnable task) {
+        try {
+            io.execute(task);
+        } catch (RejectedExecutionException e) {
+            fail(closed());
+        }
+    }
+
+    /** Sends one request, the permit taken; {@code release} gives it back when the answer begins. */
+    private void exchange(Runnable release) {
         long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-            return;
+        if (remaining <= 0 || result.isDone()) {
+            return; // the limiter took long; the call is over (the caller gives the permit back)
         }
         attempts++;
-        Runnable release = once(policies.limiter()::release);
         long attemptStart = System.nanoTime();
-        RequestLogging.CURRENT.set(new RequestLogging.Attempt(maskedBizToken, attempts));
+        RequestLogging.CURRENT.set(new RequestLogging.Attempt(target.maskedBizToken(), attempts));
         try {
-            VerificationResult answer = transport.exchange(bizToken, cap(policies.connectTimeout(), remaining),
-                    cap(policies.readTimeout(), remaining), release, deadline);
-            if (deadlinePassedUnwatched()) {
+            T answer = target.send(cap(policies.connectTimeout(), remaining), cap(policies.readTimeout(), remaining),
+                    release, deadline);
+            if (result.isDone()) {
                 return;
             }
             logAnswer(answer, attemptStart);
             result.complete(answer);
         } catch (FaceIdException e) {
-            if (deadlinePassedUnwatched()) {
-                return;
+            if (result.isDone()) {
+                return; // ended meanwhile (deadline, close): this failure is a consequence, not news
             }
             FaceIdConfigurationException configuration = configurationCause(e);
             if (configuration != null) {
@@ -201,16 +232,12 @@ final class ResilientCall {
                 onFailure(e, attemptStart);
             }
         } catch (RuntimeException e) {
-            if (deadlinePassedUnwatched()) {
-                return;
-            }
             fail(new FaceIdTransportException("FaceID call failed unexpectedly: " + e.getClass().getName(), e));
         } catch (Error e) {
             result.completeExceptionally(e); // e.g. OutOfMemoryError: the caller sees it as it is, not a timeout
             throw e;
         } finally {
             RequestLogging.CURRENT.remove();
-            release.run(); // no-op when the answer's start already released the permit
         }
     }
 
@@ -239,7 +266,7 @@ final class ResilientCall {
             return;
         }
         if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts
+            LOG.log(System.Logger.Level.DEBUG, "FaceID call for " + subject + ": attempt " + attempts
                     + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
                     + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
         }
@@ -247,12 +274,11 @@ final class ResilientCall {
     }
 
     /** One line per answer: INFO when request logging is on, else DEBUG (a retry that healed is not news). */
-    private void logAnswer(VerificationResult answer, long attemptStart) {
+    private void logAnswer(T answer, long attemptStart) {
         System.Logger.Level level = policies.logRequests() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
         if (LOG.isLoggable(level)) {
-            LOG.log(level, "FaceID call for BizToken " + maskedBizToken + ": attempt " + attempts + " answered after "
-                    + millisSince(attemptStart) + " ms: ErrorCode " + answer.errorCode() + ", RequestId "
-                    + RequestLogging.clean(String.valueOf(answer.requestId()))
+            LOG.log(level, "FaceID call for " + subject + ": attempt " + attempts + " answered after "
+                    + millisSince(attemptStart) + " ms: " + target.describe(answer)
                     + (attempts > 1 ? " (after " + (attempts - 1) + " failed attempt(s))" : ""));
         }
     }
@@ -302,19 +328,21 @@ final class ResilientCall {
     }
 
     private void schedule(Runnable task, long delayNanos) {
-        armWatchdog();
         try {
             timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            fail(new FaceIdTransportException("the service is closed", e));
+            fail(closed());
         }
     }
 
-    private void fail(FaceIdException e) {
+    private void fail(FaceIdException failure) {
+        // the retry decision's internal marker never escapes: callers, events and the CLI see the public type
+        FaceIdException e = failure instanceof Transport.ConnectFailure
+                ? new FaceIdTransportException(failure.getMessage(), failure.getCause()) : failure;
         if (!result.isDone()) {
             e.recordAttempts(attempts);
             if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away
-                LOG.log(System.Logger.Level.WARNING, "FaceID call for BizToken " + maskedBizToken + " failed after "
+                LOG.log(System.Logger.Level.WARNING, "FaceID call for " + subject + " failed after "
                         + attempts + " attempt(s) in " + millisSince(started) + " ms: " + describe(e));
             }
             result.completeExceptionally(e);

@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.FaceIdTimeoutException;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -12,6 +13,9 @@ import java.time.Clock;
  * for once per request, so the SecretId, key and session token of one request always belong together.
  */
 final class SigningFilter implements ClientRequestFilter {
+
+    /** Request property: the call's deadline ({@link System#nanoTime()}), checked once credentials are in hand. */
+    static final String DEADLINE = "io.github.faceid4j.deadline";
 
     private final Tc3Signer signer;
     private final CredentialsProvider credentials;
@@ -26,13 +30,20 @@ final class SigningFilter implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext request) {
         Credentials snapshot = credentials.credentials();
+        if (request.getProperty(DEADLINE) instanceof Long deadline && System.nanoTime() - deadline >= 0) {
+            // a slow provider took the call past its deadline: the call is over, so nothing is sent
+            throw new FaceIdTimeoutException("the call's deadline passed while credentials were fetched;"
+                    + " nothing was sent", null);
+        }
         long timestamp = clock.instant().getEpochSecond();
-        byte[] body = (byte[]) request.getEntity();
+        Object entity = request.getEntity(); // the bytes, or a body streamed from its source and hashed ahead
+        String payloadHash = entity instanceof StreamedBody streamed ? streamed.sha256Hex()
+                : Tc3Signer.payloadHash((byte[]) entity);
         String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
         request.getHeaders().putSingle("X-TC-Timestamp", Long.toString(timestamp));
         snapshot.sessionToken().ifPresent(token -> request.getHeaders().putSingle("X-TC-Token", token));
-        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, signer.sign(snapshot.secretId(), snapshot.secretKey(),
-                timestamp, contentType, hostHeader(request.getUri()), body));
+        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, signer.signHashed(snapshot.secretId(),
+                snapshot.secretKey(), timestamp, contentType, hostHeader(request.getUri()), payloadHash));
     }
 
     /** The Host header the JDK's HTTP client sends: the port only when it is not the scheme's default. */

@@ -73,6 +73,18 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         return answered.isEmpty() ? POLL_NANOS : answered.peekFirst() + windowNanos - now;
     }
 
+    /**
+     * Permits counted against the window now: requests in flight and those whose answer began less than one window
+     * ago. {@code permits} means none is free. For monitoring (a health check's data); a snapshot, stale at once.
+     */
+    public synchronized int permitsInUse() {
+        long now = nanoTime.getAsLong();
+        while (!answered.isEmpty() && answered.peekFirst() + windowNanos <= now) {
+            answered.pollFirst();
+        }
+        return inFlight + answered.size();
+    }
+
     @Override
     public synchronized void release() {
         if (inFlight == 0) {
@@ -80,6 +92,11 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
         }
         inFlight--;
         answered.addLast(nanoTime.getAsLong());
+    }
+
+    /** Requests sent whose answer has not begun; for tests of the call path. */
+    synchronized int inFlight() {
+        return inFlight;
     }
 
     @Override

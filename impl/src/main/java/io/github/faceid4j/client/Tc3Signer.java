@@ -46,6 +46,16 @@ final class Tc3Signer {
                 + payloadHash(body);
     }
 
+    /** Step 1 for a body that is streamed, not held: its SHA-256 was computed while reading it once. */
+    static String canonicalRequest(String contentType, String host, String payloadHash) {
+        return "POST\n/\n\n"
+                + "content-type:" + contentType + "\n"
+                + "host:" + host + "\n"
+                + "\n"
+                + SIGNED_HEADERS + "\n"
+                + payloadHash;
+    }
+
     /** The UTC date of the timestamp, as it appears in the credential scope. */
     static String date(long epochSeconds) {
         return DATE.format(Instant.ofEpochSecond(epochSeconds));
@@ -82,6 +92,13 @@ final class Tc3Signer {
     /** All steps: the Authorization header for a request. */
     String sign(String secretId, String secretKey, long epochSeconds, String contentType, String host, byte[] body) {
         String toSign = stringToSign(canonicalRequest(contentType, host, body), epochSeconds);
+        return authorization(secretId, epochSeconds, signature(signingKey(secretKey, epochSeconds), toSign));
+    }
+
+    /** All steps, for a body known by its SHA-256 (lowercase hex) rather than its bytes. */
+    String signHashed(String secretId, String secretKey, long epochSeconds, String contentType, String host,
+                      String payloadHash) {
+        String toSign = stringToSign(canonicalRequest(contentType, host, payloadHash), epochSeconds);
         return authorization(secretId, epochSeconds, signature(signingKey(secretKey, epochSeconds), toSign));
     }
 

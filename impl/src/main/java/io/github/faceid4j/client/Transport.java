@@ -5,6 +5,7 @@ import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.model.VerificationResult;
+import io.github.faceid4j.model.start.StartedVerification;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.Entity;
@@ -36,6 +37,8 @@ final class Transport implements AutoCloseable {
     private final SpillSpace spillSpace;
     private final Client client;
     private final WebTarget target;
+    /** Opens every connection, and knows those of the exchanges in flight, to abort them on close. */
+    private final ProxyConnectionFactory connections;
 
     Transport(FaceIdServiceBuilder.Settings settings) {
         this.settings = settings;
@@ -43,16 +46,21 @@ final class Transport implements AutoCloseable {
         this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
         RequestLogging.quietJdkHttpLogging();
+        this.connections = new ProxyConnectionFactory(settings.proxy());
         // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
         // Our connection factory: the proxy (and its non-proxy hosts) of the settings, the JVM's otherwise.
         JerseyClientBuilder builder = new JerseyClientBuilder()
                 .withConfig(new org.glassfish.jersey.client.ClientConfig().connectorProvider(
                         new org.glassfish.jersey.client.HttpUrlConnectorProvider()
-                                .connectionFactory(new ProxyConnectionFactory(settings.proxy()))))
+                                // a request with a Content-Length header (Apply's StreamedBody) is streamed;
+                                // without one, the JDK buffers the body as before
+                                .useFixedLengthStreaming()
+                                .connectionFactory(connections)))
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
-                .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()));
+                .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()))
+                .register(new StreamedBody.Writer());
         if (settings.logRequests()) {
             // after signing (request filters run by ascending priority), so the timestamp it adds is shown
             builder.register(new RequestLogging(), jakarta.ws.rs.Priorities.USER + 1000);
@@ -79,32 +87,90 @@ final class Transport implements AutoCloseable {
      */
     VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan,
                                 long deadline) {
-        byte[] body = decoder.requestBody(bizToken);
-        Response response;
         try {
-            Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
-                    .property(ClientProperties.CONNECT_TIMEOUT, connectTimeoutMillis)
-                    .property(ClientProperties.READ_TIMEOUT, readTimeoutMillis)
-                    .header("X-TC-Action", ACTION)
-                    .header("X-TC-Version", VERSION)
-                    .header("X-TC-Region", settings.region());
-            if (settings.language() != null) {
-                request = request.header("X-TC-Language", settings.language());
-            }
-            response = request.post(Entity.entity(body, JSON_UTF8));
-            answerBegan.run();
-        } catch (ProcessingException e) {
-            answerBegan.run();
-            if (hasCause(e, SocketTimeoutException.class)) {
-                throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
-            }
-            throw new ConnectFailure(describe("could not be reached", e), e);
+            return exchangeOnce(bizToken, connectTimeoutMillis, readTimeoutMillis, answerBegan, deadline);
+        } finally {
+            connections.exchangeEnded();
         }
+    }
+
+    private VerificationResult exchangeOnce(String bizToken, int connectTimeoutMillis, int readTimeoutMillis,
+                                            Runnable answerBegan, long deadline) {
+        byte[] body = decoder.requestBody(bizToken);
+        Response response = post(ACTION, Entity.entity(body, JSON_UTF8), -1, connectTimeoutMillis,
+                readTimeoutMillis, answerBegan, deadline);
         try (response) {
             MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
             return decoder.decode(response.getStatus(), readBody(response, plain, deadline), plain);
         } catch (ProcessingException e) {
             throw transportFailure(e);
+        }
+    }
+
+    /**
+     * One {@code ApplyWebVerificationBizTokenIntl} exchange, as {@link #exchange} does for the result: the body is
+     * streamed from its source with its Content-Length, its answer is small.
+     */
+    StartedVerification apply(StreamedBody body, ApplyCodec codec, int connectTimeoutMillis, int readTimeoutMillis,
+                              Runnable answerBegan, long deadline) {
+        try {
+            return applyOnce(body, codec, connectTimeoutMillis, readTimeoutMillis, answerBegan, deadline);
+        } finally {
+            connections.exchangeEnded();
+        }
+    }
+
+    private StartedVerification applyOnce(StreamedBody body, ApplyCodec codec, int connectTimeoutMillis,
+                                          int readTimeoutMillis, Runnable answerBegan, long deadline) {
+        Response response = post(ApplyCodec.ACTION, Entity.entity(body, JSON_UTF8), body.length(),
+                connectTimeoutMillis, readTimeoutMillis, answerBegan, deadline);
+        try (response; ResponseBody answer = readBody(response, new MediaSlicer.PlainBlocks(), deadline)) {
+            if (answer.length() > ResponseBody.MAX_WINDOW) {
+                throw new FaceIdDecodingException("FaceID's answer to Apply is larger than any such answer ("
+                        + answer.length() + " bytes)", response.getStatus(), "", null);
+            }
+            byte[] bytes = answer.head(answer.length());
+            return codec.decode(response.getStatus(), bytes, bytes.length);
+        } catch (ProcessingException e) {
+            throw transportFailure(e);
+        }
+    }
+
+    /**
+     * Sends a request for {@code action} (signed on its way out by {@link SigningFilter}) and returns the response
+     * once its status and headers are in; {@code answerBegan} runs then, or when getting them failed.
+     *
+     * @param contentLength the body's length when it is streamed, else -1
+     * @throws ConnectFailure when no response arrived because the connection failed (safe to retry)
+     */
+    private Response post(String action, Entity<?> entity, long contentLength, int connectTimeoutMillis,
+                          int readTimeoutMillis, Runnable answerBegan, long deadline) {
+        try {
+            Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
+                    .property(ClientProperties.CONNECT_TIMEOUT, connectTimeoutMillis)
+                    .property(ClientProperties.READ_TIMEOUT, readTimeoutMillis)
+                    .property(SigningFilter.DEADLINE, deadline)
+                    .header("X-TC-Action", action)
+                    .header("X-TC-Version", VERSION)
+                    .header("X-TC-Region", settings.region());
+            if (settings.language() != null) {
+                request = request.header("X-TC-Language", settings.language());
+            }
+            if (contentLength >= 0) {
+                request = request.header("Content-Length", contentLength);
+            }
+            Response response = request.post(entity);
+            answerBegan.run();
+            return response;
+        } catch (ProcessingException e) {
+            answerBegan.run();
+            if (e.getCause() instanceof FaceIdTimeoutException timeout) {
+                throw timeout; // the signing filter's: the deadline passed while credentials were fetched
+            }
+            if (hasCause(e, SocketTimeoutException.class)) {
+                throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
+            }
+            throw new ConnectFailure(describe("could not be reached", e), e);
         }
     }
 
@@ -299,6 +365,11 @@ final class Transport implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Closes the connections of the exchanges in flight: each ends at once with a transport failure. */
+    void abortExchanges() {
+        connections.disconnectAll();
     }
 
     @Override

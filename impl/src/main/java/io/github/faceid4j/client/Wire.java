@@ -42,4 +42,26 @@ final class Wire {
     /** The request body; its one member is named through {@link WireNames} like everything else. */
     public record Request(String bizToken) {
     }
+
+    // ------------------------------------------------------------------ ApplyWebVerificationBizTokenIntl
+
+    /** Apply's request without its compare image, which {@link ApplyCodec} streams in after these members. */
+    public record ApplyRequest(String redirectURL, String extra, String ruleId, ApplyConfig config) {
+    }
+
+    /** {@code WebVerificationConfigIntl}: numbers as the service's Long, lists as its comma-separated strings. */
+    public record ApplyConfig(Boolean autoSkipStartPage, Boolean autoSkip, Long checkMode, String idCardType,
+                              Boolean disableCheckOcrWarnings, Long securityLevel, Boolean skipPrivacyPolicy,
+                              Boolean idCardCutReturn, String themeColor, String language, Long autoDowngrade,
+                              String actionList, Long livenessRetryLimit, Long livenessTimeout,
+                              String selectedWarningCodes, Boolean allowExpiredDocument, String version) {
+    }
+
+    public record ApplyEnvelope(ApplyPayload response) {
+    }
+
+    /** {@code VerificationUrl} is a deprecated duplicate of {@code VerificationURL}, read when the other is missing. */
+    public record ApplyPayload(ApiError error, String bizToken, String verificationURL, String verificationUrl,
+                               String requestId) {
+    }
 }

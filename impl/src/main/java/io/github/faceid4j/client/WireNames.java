@@ -23,7 +23,8 @@ final class WireNames implements PropertyNamingStrategy {
             Map.entry("nik", "NIK"),
             Map.entry("vin", "VIN"),
             Map.entry("crn", "CRN"),
-            Map.entry("rtrw", "RTRW"));
+            Map.entry("rtrw", "RTRW"),
+            Map.entry("idCardType", "IDCardType"));
 
     /** JSON-B configured with these names on top of {@code config}: how this module maps JSON, reading or writing. */
     static Jsonb jsonb(JsonbConfig config) {

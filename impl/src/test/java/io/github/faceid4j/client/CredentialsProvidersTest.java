@@ -152,4 +152,30 @@ class CredentialsProvidersTest {
         assertThatThrownBy(() -> Credentials.of(FILE_ID, null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining(FILE_ID);
     }
+
+    @Test
+    void aCredentialsFileOrFolderOthersOrTheGroupCanReadIsWarnedAbout() throws Exception {
+        Path file = writeProfile("[default]\nsecret_id = " + FILE_ID + "\nsecret_key = " + FILE_KEY + "\n");
+        Path folder = file.getParent();
+        java.util.function.BiFunction<String, String, String> warnings = (filePerms, folderPerms) -> {
+            try (LogCapture logs = new LogCapture()) {
+                java.nio.file.Files.setPosixFilePermissions(file,
+                        java.nio.file.attribute.PosixFilePermissions.fromString(filePerms));
+                java.nio.file.Files.setPosixFilePermissions(folder,
+                        java.nio.file.attribute.PosixFilePermissions.fromString(folderPerms));
+                CredentialsProviders.profileFile(file).credentials();
+                return logs.text();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        assertThat(warnings.apply("rw-------", "rwx------")).doesNotContain("credentials file");
+        assertThat(warnings.apply("rw-r-----", "rwx------")).contains("credentials file").contains("chmod 600")
+                .doesNotContain(FILE_KEY);
+        assertThat(warnings.apply("rw----r--", "rwx------")).contains("credentials file").contains("chmod 600");
+        assertThat(warnings.apply("rw-------", "rwxr-xr-x")).contains("credentials folder").contains("chmod 700");
+        assertThat(warnings.apply("rw-------", "rwx--x--x")).doesNotContain("credentials folder");
+        java.nio.file.Files.setPosixFilePermissions(folder,
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    }
 }

@@ -10,12 +10,17 @@ import io.github.faceid4j.RateLimitTimeoutException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.github.faceid4j.emulator.Scenario;
+import io.github.faceid4j.model.VerificationResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each fault asserts the exception type, how many attempts were made (as the exception says and as the emulator
- * saw), and that the call ended within its deadline.
+ * saw), and that the call ended within its deadline; every case runs through {@code getResult} and
+ * {@code getResultAsync} alike ({@link Path}).
  */
 class FaultMatrixTest {
 
@@ -42,13 +48,41 @@ class FaultMatrixTest {
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100)));
     }
 
+    /** The two ways into the call path; every case of the matrix runs through both. */
+    enum Path {
+        SYNC {
+            @Override
+            VerificationResult call(VerificationResultService service, String token) {
+                return service.getResult(token);
+            }
+        },
+        ASYNC {
+            @Override
+            VerificationResult call(VerificationResultService service, String token) {
+                try {
+                    return service.getResultAsync(token).toCompletableFuture()
+                            .get(DEADLINE.toMillis() + 5000, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException failure) {
+                        throw failure; // the stage fails with the same, unwrapped types as getResult
+                    }
+                    throw new AssertionError("not a RuntimeException", e.getCause());
+                } catch (InterruptedException | TimeoutException e) {
+                    throw new AssertionError("the stage did not complete", e);
+                }
+            }
+        };
+
+        abstract VerificationResult call(VerificationResultService service, String token);
+    }
+
     /** Runs the call, asserts it failed with {@code type} after {@code attempts} attempts, within the deadline. */
-    static <T extends FaceIdException> T fails(VerificationResultService service, String token, Class<T> type,
-                                               int attempts) {
+    static <T extends FaceIdException> T fails(Path path, VerificationResultService service, String token,
+                                               Class<T> type, int attempts) {
         long start = System.nanoTime();
         Throwable thrown = null;
         try {
-            service.getResult(token);
+            path.call(service, token);
         } catch (Throwable e) {
             thrown = e;
         }
@@ -60,145 +94,161 @@ class FaultMatrixTest {
         return failure;
     }
 
-    @Test
-    void slowResponseBeyondTheReadTimeout() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void slowResponseBeyondTheReadTimeout(Path path) {
         EMULATOR.get().script("slow-1", Scenario.slow(Duration.ofSeconds(3), Scenario.passed()));
         try (VerificationResultService service = builder().build()) {
             long start = System.nanoTime();
-            fails(service, "slow-1", FaceIdTimeoutException.class, 1);
+            fails(path, service, "slow-1", FaceIdTimeoutException.class, 1);
             assertThat(System.nanoTime() - start).isLessThan(TimeUnit.MILLISECONDS.toNanos(1500));
         }
         assertThat(EMULATOR.get().requestsFor("slow-1")).hasSize(1);
     }
 
-    @Test
-    void overallDeadlineCutsASlowCallEvenWithALongReadTimeout() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void overallDeadlineCutsASlowCallEvenWithALongReadTimeout(Path path) {
         EMULATOR.get().script("slow-2", Scenario.slow(Duration.ofSeconds(5), Scenario.passed()));
         try (VerificationResultService service = builder().readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofMillis(700)).build()) {
             long start = System.nanoTime();
-            assertThatThrownBy(() -> service.getResult("slow-2")).isInstanceOf(FaceIdTimeoutException.class)
+            assertThatThrownBy(() -> path.call(service, "slow-2")).isInstanceOf(FaceIdTimeoutException.class)
                     .hasMessageContaining("callTimeout");
             assertThat(System.nanoTime() - start).isBetween(TimeUnit.MILLISECONDS.toNanos(650), TimeUnit.MILLISECONDS.toNanos(1200));
         }
     }
 
-    @Test
-    void connectionRefusedIsRetriedThenReported() throws Exception {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void connectionRefusedIsRetriedThenReported(Path path) throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         try (VerificationResultService service = builder().endpoint("http://127.0.0.1:" + closedPort).build()) {
-            FaceIdTransportException e = fails(service, "passed-1", FaceIdTransportException.class, 3);
-            assertThat(e).isNotInstanceOf(FaceIdTimeoutException.class);
+            FaceIdTransportException e = fails(path, service, "passed-1", FaceIdTransportException.class, 3);
+            assertThat(e.getClass()).as("a public type: events and the CLI show its name")
+                    .isEqualTo(FaceIdTransportException.class);
             assertThat(e.getMessage()).contains("could not be reached");
         }
     }
 
-    @Test
-    void connectionResetMidBody() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void connectionResetMidBody(Path path) {
         EMULATOR.get().script("cut-1", Scenario.truncatedMidBody());
         try (VerificationResultService service = builder().build()) {
-            fails(service, "cut-1", FaceIdTransportException.class, 1);
+            fails(path, service, "cut-1", FaceIdTransportException.class, 1);
         }
         assertThat(EMULATOR.get().requestsFor("cut-1")).hasSize(1);
     }
 
-    @Test
-    void truncatedJson() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void truncatedJson(Path path) {
         EMULATOR.get().script("trunc-1", Scenario.malformedBody());
         try (VerificationResultService service = builder().build()) {
-            FaceIdDecodingException e = fails(service, "trunc-1", FaceIdDecodingException.class, 1);
+            FaceIdDecodingException e = fails(path, service, "trunc-1", FaceIdDecodingException.class, 1);
             assertThat(e.httpStatus()).isEqualTo(200);
         }
     }
 
-    @Test
-    void html502IsRetriedAndReportedWithItsStatus() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void html502IsRetriedAndReportedWithItsStatus(Path path) {
         EMULATOR.get().script("html-1", Scenario.html(502));
         try (VerificationResultService service = builder().build()) {
-            FaceIdDecodingException e = fails(service, "html-1", FaceIdDecodingException.class, 3);
+            FaceIdDecodingException e = fails(path, service, "html-1", FaceIdDecodingException.class, 3);
             assertThat(e.httpStatus()).isEqualTo(502);
             assertThat(e.getMessage()).contains("HTTP 502");
         }
         assertThat(EMULATOR.get().requestsFor("html-1")).hasSize(3);
     }
 
-    @Test
-    void emptyBody() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void emptyBody(Path path) {
         EMULATOR.get().script("empty-1", Scenario.emptyBody());
         try (VerificationResultService service = builder().build()) {
-            fails(service, "empty-1", FaceIdDecodingException.class, 1);
+            fails(path, service, "empty-1", FaceIdDecodingException.class, 1);
         }
     }
 
-    @Test
-    void oversizedBodyIsRefusedBeforeItFillsTheHeap() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void oversizedBodyIsRefusedBeforeItFillsTheHeap(Path path) {
         EMULATOR.get().script("big-1", Scenario.oversizedBody(3L * 1024 * 1024));
         try (VerificationResultService service = builder().maxResponseBytes(1024 * 1024).build()) {
-            FaceIdDecodingException e = fails(service, "big-1", FaceIdDecodingException.class, 1);
+            FaceIdDecodingException e = fails(path, service, "big-1", FaceIdDecodingException.class, 1);
             assertThat(e.getMessage()).contains("maxResponseBytes");
         }
     }
 
-    @Test
-    void requestLimitExceededTwiceThenSuccess() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void requestLimitExceededTwiceThenSuccess(Path path) {
         EMULATOR.get().script("rl-1", Scenario.rateLimited(), Scenario.rateLimited(), Scenario.passed());
         try (VerificationResultService service = builder().build()) {
-            assertThat(service.getResult("rl-1").passed()).isTrue();
+            assertThat(path.call(service, "rl-1").passed()).isTrue();
         }
         assertThat(EMULATOR.get().requestsFor("rl-1")).hasSize(3);
     }
 
-    @Test
-    void internalErrorTwiceThenSuccess() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void internalErrorTwiceThenSuccess(Path path) {
         EMULATOR.get().script("ie-1", Scenario.internalError(), Scenario.internalError(), Scenario.passed());
         try (VerificationResultService service = builder().build()) {
-            assertThat(service.getResult("ie-1").passed()).isTrue();
+            assertThat(path.call(service, "ie-1").passed()).isTrue();
         }
         assertThat(EMULATOR.get().requestsFor("ie-1")).hasSize(3);
     }
 
-    @Test
-    void internalErrorEveryTimeReportsAllAttempts() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void internalErrorEveryTimeReportsAllAttempts(Path path) {
         EMULATOR.get().script("ie-2", Scenario.internalError());
         try (VerificationResultService service = builder().build()) {
-            assertThat(fails(service, "ie-2", io.github.faceid4j.FaceIdServiceException.class, 3).errorCode())
+            assertThat(fails(path, service, "ie-2", io.github.faceid4j.FaceIdServiceException.class, 3).errorCode())
                     .isEqualTo("InternalError");
         }
     }
 
-    @Test
-    void bizTokenExpiredExactlyOneAttempt() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void bizTokenExpiredExactlyOneAttempt(Path path) {
         try (VerificationResultService service = builder().build()) {
-            fails(service, "expired-1", BizTokenExpiredException.class, 1);
+            fails(path, service, "expired-1", BizTokenExpiredException.class, 1);
         }
         assertThat(EMULATOR.get().requestsFor("expired-1")).hasSize(1);
     }
 
-    @Test
-    void wrongCredentialsExactlyOneAttempt() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void wrongCredentialsExactlyOneAttempt(Path path) {
         try (VerificationResultService service = builder().credentials(Credentials.of("AKIDunknown", "nope")).build()) {
-            fails(service, "passed-1", AuthenticationException.class, 1);
+            fails(path, service, "passed-1", AuthenticationException.class, 1);
         }
         assertThat(EMULATOR.get().requests()).hasSize(1);
     }
 
-    @Test
-    void retriesCanBeTurnedOff() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void retriesCanBeTurnedOff(Path path) {
         EMULATOR.get().script("ie-3", Scenario.internalError(), Scenario.passed());
         try (VerificationResultService service = builder().retryPolicy(RetryPolicy.NONE).build()) {
-            fails(service, "ie-3", io.github.faceid4j.FaceIdServiceException.class, 1);
+            fails(path, service, "ie-3", io.github.faceid4j.FaceIdServiceException.class, 1);
         }
     }
 
-    @Test
-    void noPermitWithinTheAllowedWaitIsATypedErrorAndSendsNothing() {
+    @ParameterizedTest
+    @EnumSource(Path.class)
+    void noPermitWithinTheAllowedWaitIsATypedErrorAndSendsNothing(Path path) {
         try (VerificationResultService service = builder().rateLimit(1, Duration.ofSeconds(10))
                 .rateLimitMaxWait(Duration.ofMillis(100)).build()) {
-            assertThat(service.getResult("passed-1").passed()).isTrue();
-            RateLimitTimeoutException e = fails(service, "passed-2", RateLimitTimeoutException.class, 0);
+            assertThat(path.call(service, "passed-1").passed()).isTrue();
+            RateLimitTimeoutException e = fails(path, service, "passed-2", RateLimitTimeoutException.class, 0);
             assertThat(e.getMessage()).contains("rateLimitMaxWait");
         }
         assertThat(EMULATOR.get().requests()).hasSize(1);

@@ -41,10 +41,19 @@ class ProxyTest {
         emulator.reset();
     }
 
+    /**
+     * The emulator by a name that is not loopback (loopback never goes through a proxy): only the test proxy, which
+     * forwards everything to loopback, can reach it by this name.
+     */
+    private static String proxiedEndpoint() {
+        return "http://faceid-emulator.test:" + emulator.port();
+    }
+
     private static FaceIdServiceBuilder builder() {
         return FaceIdServiceBuilder.create()
                 .region("ap-singapore")
-                .endpoint(emulator.endpoint())
+                .endpoint(proxiedEndpoint())
+                .allowInsecureHttp(true) // plain http to the test proxy on loopback, which forwards to loopback
                 .credentials(Credentials.of(emulator.secretId(), emulator.secretKey()))
                 .maxAttempts(1);
     }
@@ -55,7 +64,7 @@ class ProxyTest {
              VerificationResultService service = builder().proxy(ProxySettings.of("127.0.0.1", proxy.port())).build()) {
             assertThat(service.getResult("passed-proxy").passed()).isTrue();
             assertThat(proxy.forwarded()).isEqualTo(1);
-            assertThat(proxy.seen().get(0).requestLine()).isEqualTo("POST " + emulator.endpoint().resolve("/") + " HTTP/1.1");
+            assertThat(proxy.seen().get(0).requestLine()).isEqualTo("POST " + proxiedEndpoint() + "/ HTTP/1.1");
             assertThat(emulator.requestsFor("passed-proxy")).singleElement()
                     .satisfies(r -> assertThat(r.signatureValid()).isTrue());
         }
@@ -90,9 +99,27 @@ class ProxyTest {
     }
 
     @Test
+    void loopbackNeverGoesThroughAProxy() throws Exception {
+        for (String loopback : new String[] {"127.0.0.1", "localhost"}) {
+            try (TestProxy proxy = TestProxy.open();
+                 JvmProxy ignored = new JvmProxy(proxy.port());
+                 VerificationResultService explicit = builder().endpoint("http://" + loopback + ":" + emulator.port())
+                         .proxy(ProxySettings.of("127.0.0.1", proxy.port()).withCredentials(USER, PASSWORD)).build();
+                 VerificationResultService jvm = builder().endpoint("http://" + loopback + ":" + emulator.port())
+                         .build()) {
+                assertThat(explicit.getResult("passed-loopback-1").passed()).isTrue();
+                assertThat(jvm.getResult("passed-loopback-2").passed()).isTrue();
+                assertThat(proxy.seen()).as("what the proxy saw of loopback requests to %s", loopback).isEmpty();
+                assertThat(ProxySettings.of("proxy.corp.example", 3128).bypasses(loopback)).isTrue();
+            }
+        }
+        assertThat(ProxySettings.of("proxy.corp.example", 3128).bypasses("[::1]")).isTrue();
+    }
+
+    @Test
     void nonProxyHostsGoDirect() throws Exception {
         try (TestProxy proxy = TestProxy.open();
-             VerificationResultService service = builder()
+             VerificationResultService service = builder().endpoint(emulator.endpoint())
                      .proxy(ProxySettings.of("127.0.0.1", proxy.port()).withNonProxyHosts("*.internal|127.0.0.*"))
                      .build()) {
             assertThat(service.getResult("passed-direct").passed()).isTrue();
@@ -115,7 +142,8 @@ class ProxyTest {
     void directIgnoresTheJvmProxyProperties() throws Exception {
         try (TestProxy proxy = TestProxy.open();
              JvmProxy ignored = new JvmProxy(proxy.port());
-             VerificationResultService service = builder().proxy(ProxySettings.direct()).build()) {
+             VerificationResultService service = builder().endpoint(emulator.endpoint())
+                     .proxy(ProxySettings.direct()).build()) {
             assertThat(service.getResult("passed-nojvm").passed()).isTrue();
             assertThat(proxy.seen()).isEmpty();
         }

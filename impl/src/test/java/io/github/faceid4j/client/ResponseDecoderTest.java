@@ -185,4 +185,39 @@ class ResponseDecoderTest {
         assertThatThrownBy(() -> decode("{\"Response\":{}} trailing")).isInstanceOf(FaceIdDecodingException.class);
         assertThatThrownBy(() -> decode("[".repeat(10_000))).isInstanceOf(FaceIdDecodingException.class);
     }
+
+    @Test
+    void aLongUnterminatedStringIsADecodingFailureEvenOnASmallThreadStack() throws Exception {
+        // a string of 800 characters, unterminated, inside the excerpt: the excerpt's masking once recursed once
+        // per character (regex) and overflowed a 256 KiB stack, as some servers' request threads have
+        String json = "{\"Response\":{\"ErrorMsg\":\"" + "a\\\"".repeat(300);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread small = new Thread(null, () -> {
+            try {
+                decode(json);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        }, "small-stack", 256 * 1024);
+        small.start();
+        small.join();
+        assertThat(thrown.get()).isInstanceOf(FaceIdDecodingException.class);
+        assertThat(((FaceIdDecodingException) thrown.get()).bodyExcerpt()).startsWith("{\"Response\":{\"ErrorMsg\":\"***")
+                .doesNotContain("a\\\"a");
+    }
+
+    private static String excerpt(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return Redaction.bodyExcerpt(bytes, bytes.length, 200);
+    }
+
+    @Test
+    void excerptsMaskEveryStringValueAndKeepNames() {
+        assertThat(excerpt("{\"Name\" : \"Jane \\\"Q\\\" Doe\",\"Id\":\"X1\",\"N\":[\"a\",\"b\"],\"k\":1}"))
+                .isEqualTo("{\"Name\" : \"***\",\"Id\":\"***\",\"N\":[\"***\",\"***\"],\"k\":1}");
+        assertThat(excerpt("{\"a\":\"open"))
+                .isEqualTo("{\"a\":\"***");
+        assertThat(excerpt("<html>\"x\"</html>"))
+                .isEqualTo("<html>\"x\"</html>");
+    }
 }

@@ -36,6 +36,22 @@ class SlidingWindowRateLimiterTest {
     }
 
     @Test
+    void permitsInUseCountRequestsInFlightAndAnsweredWithinTheWindow() {
+        assertThat(limiter.permitsInUse()).isZero();
+        limiter.tryAcquire();
+        limiter.tryAcquire();
+        assertThat(limiter.permitsInUse()).isEqualTo(2);
+        now.addAndGet(100 * MS);
+        limiter.release();
+        assertThat(limiter.permitsInUse()).as("answered, still in the window").isEqualTo(2);
+        now.addAndGet(1000 * MS);
+        assertThat(limiter.permitsInUse()).as("one window after its answer").isEqualTo(1);
+        limiter.release();
+        now.addAndGet(1000 * MS);
+        assertThat(limiter.permitsInUse()).isZero();
+    }
+
+    @Test
     void releaseWithoutAPermitIsABug() {
         assertThatThrownBy(limiter::release).isInstanceOf(IllegalStateException.class);
     }

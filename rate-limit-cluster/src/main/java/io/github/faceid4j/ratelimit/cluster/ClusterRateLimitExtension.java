@@ -1,6 +1,7 @@
 package io.github.faceid4j.ratelimit.cluster;
 
 import io.github.faceid4j.FaceIdConfigurationException;
+import io.github.faceid4j.client.AccountRateLimiters;
 import io.github.faceid4j.client.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -99,6 +100,18 @@ public class ClusterRateLimitExtension implements Extension {
     private volatile Grid grid;
     private volatile Setup setup;
 
+    /**
+     * {@code tencentcloud.faceid.enabled} read as the FaceID extension reads it (one parser); a value that is not a
+     * boolean is reported by that extension, and adds no cluster limiter here either.
+     */
+    private static boolean enabledOrReported(String value) {
+        try {
+            return io.github.faceid4j.client.ConfigValues.bool(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     void addBean(@Observes AfterBeanDiscovery event, BeanManager beanManager) {
         Config config;
         try {
@@ -108,8 +121,8 @@ public class ClusterRateLimitExtension implements Extension {
         }
         Optional<String> value;
         try {
-            if (!config.getOptionalValue(ENABLED, String.class).map(v -> !v.trim().equalsIgnoreCase("false"))
-                    .orElse(true)) {
+            Optional<String> enabled = config.getOptionalValue(ENABLED, String.class);
+            if (enabled.isPresent() && !enabledOrReported(enabled.get())) {
                 return;
             }
             value = config.getOptionalValue(GRID, String.class).map(String::trim).filter(v -> !v.isEmpty());
@@ -152,6 +165,18 @@ public class ClusterRateLimitExtension implements Extension {
                     }
                     context.release();
                 });
+        // one bucket per account: named clients configured with a SecretId of their own ask for theirs here
+        event.<AccountRateLimiters>addBean()
+                .beanClass(ClusterRateLimitExtension.class)
+                .id(ClusterRateLimitExtension.class.getName() + "#accounts#" + on.value)
+                .types(AccountRateLimiters.class, Object.class)
+                .qualifiers(Default.Literal.INSTANCE, Any.Literal.INSTANCE)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new PerAccount(account -> create(beanManager, context, account)))
+                .destroyWith((accounts, context) -> {
+                    ((PerAccount) accounts).close();
+                    context.release();
+                });
         LOG.info(() -> "FaceID: cluster-wide rate limit on the " + on.value + " grid (" + GRID + ")");
     }
 
@@ -170,10 +195,38 @@ public class ClusterRateLimitExtension implements Extension {
         if (s == null) {
             throw new FaceIdConfigurationException(GRID, "the cluster rate limit is not configured completely");
         }
+        return create(beanManager, context, s.secretId());
+    }
+
+    /** The limiter of one account on the configured grid, with the configured settings. */
+    private ClusterRateLimiter create(BeanManager beanManager, CreationalContext<?> context, String secretId) {
+        Setup s = setup;
+        if (s == null) {
+            throw new FaceIdConfigurationException(GRID, "the cluster rate limit is not configured completely");
+        }
         return switch (s.grid()) {
-            case JCACHE -> JCacheGridHandle.limiter(beanManager, context, s.secretId(), s.settings());
-            case INFINISPAN -> InfinispanGridHandle.limiter(beanManager, context, s.secretId(), s.settings());
+            case JCACHE -> JCacheGridHandle.limiter(beanManager, context, secretId, s.settings());
+            case INFINISPAN -> InfinispanGridHandle.limiter(beanManager, context, secretId, s.settings());
         };
+    }
+
+    /** One limiter per account, made on first use, closed with the container. */
+    static final class PerAccount implements AccountRateLimiters {
+        private final java.util.function.Function<String, ClusterRateLimiter> factory;
+        private final java.util.Map<String, ClusterRateLimiter> limiters = new java.util.concurrent.ConcurrentHashMap<>();
+
+        PerAccount(java.util.function.Function<String, ClusterRateLimiter> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public RateLimiter forAccount(String secretId) {
+            return limiters.computeIfAbsent(secretId, factory);
+        }
+
+        void close() {
+            limiters.values().forEach(ClusterRateLimiter::close);
+        }
     }
 
     /** Why the grid handle or the grid's classes are missing, if they are. */

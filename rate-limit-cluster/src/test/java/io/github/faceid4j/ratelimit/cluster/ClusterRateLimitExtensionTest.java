@@ -192,6 +192,52 @@ class ClusterRateLimitExtensionTest {
         assertThat(emulator.requests().size() - before).isEqualTo(1);
     }
 
+    @Dependent
+    static class TwoAccounts {
+        @Inject
+        VerificationResultService results;
+        @Inject
+        @io.github.faceid4j.cdi.FaceIdClient("payouts")
+        VerificationResultService payouts;
+        @Inject
+        @io.github.faceid4j.cdi.FaceIdClient("same")
+        VerificationResultService same;
+    }
+
+    @Test
+    void eachAccountHasItsOwnBucketNamedClientsOfTheSameAccountShareIt() {
+        String other = "AKIDPAYOUTSACCOUNT0000000000000000";
+        Map<String, String> config = valid("tencentcloud.faceid.rate-limit.grid", "jcache",
+                "tencentcloud.faceid.payouts.secret-id", other,
+                "tencentcloud.faceid.payouts.secret-key", "payouts-key-not-real",
+                "tencentcloud.faceid.same.region", "ap-singapore");
+        try (Booted cdi = boot(config, PayaraLikeCacheManager.class, TwoAccounts.class)) {
+            TwoAccounts clients = cdi.container.select(TwoAccounts.class).get();
+            assertThat(clients.results.getResult("passed-default").passed()).isTrue();
+            assertThat(clients.same.getResult("passed-same").passed()).isTrue();
+            assertThatThrownBy(() -> clients.payouts.getResult("passed-payouts"))
+                    .isInstanceOf(io.github.faceid4j.AuthenticationException.class); // the emulator knows one account
+            javax.cache.Cache<Object, Object> cache = hazelcast.cacheManager(0)
+                    .getCache(RateSettings.DEFAULT_CACHE_NAME);
+            assertThat(cache.containsKey(ClusterRateLimiters.bucketKey(emulator.secretId(), RateSettings.DEFAULT_ACTION)))
+                    .isTrue();
+            assertThat(cache.containsKey(ClusterRateLimiters.bucketKey(other, RateSettings.DEFAULT_ACTION)))
+                    .as("the payouts account's own bucket").isTrue();
+        }
+    }
+
+    @Test
+    void switchedOffAsTheFaceIdExtensionReadsItAddsNoClusterLimiterEither() {
+        for (String off : new String[] {"false", "off", "no", "0", " OFF "}) {
+            // a grid that could not be set up: had this extension not read the switch as off, the deployment fails
+            try (Booted cdi = boot(valid("tencentcloud.faceid.rate-limit.grid", "infinispan",
+                    "tencentcloud.faceid.enabled", off), PayaraLikeCacheManager.class)) {
+                assertThat(cdi.container.getBeanManager().getBeans(RateLimiter.class)).as(off).isEmpty();
+                assertThat(cdi.container.getBeanManager().getBeans(VerificationResultService.class)).as(off).isEmpty();
+            }
+        }
+    }
+
     // --- Weld SE + SmallRye Config, as in the CDI extension's tests ---
 
     record Booted(WeldContainer container, Config config) implements AutoCloseable {

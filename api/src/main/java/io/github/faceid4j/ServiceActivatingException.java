@@ -1,0 +1,14 @@
+package io.github.faceid4j;
+
+/**
+ * The account's activation of FaceID is still under way ({@code UnauthorizedOperation.Activating}). Not retried:
+ * activation takes far longer than any call's deadline; try again once the console shows the service active.
+ */
+public class ServiceActivatingException extends UnauthorizedOperationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ServiceActivatingException(String errorCode, String serviceMessage, String requestId) {
+        super(errorCode, serviceMessage, requestId);
+    }
+}

@@ -1,0 +1,14 @@
+package io.github.faceid4j;
+
+/**
+ * FaceID is not activated for the account ({@code UnauthorizedOperation.Nonactivated}) or its activation failed
+ * ({@code UnauthorizedOperation.ActivateError}): activate it in the console. Never retried.
+ */
+public class ServiceNotActivatedException extends UnauthorizedOperationException {
+
+    private static final long serialVersionUID = 1L;
+
+    public ServiceNotActivatedException(String errorCode, String serviceMessage, String requestId) {
+        super(errorCode, serviceMessage, requestId);
+    }
+}

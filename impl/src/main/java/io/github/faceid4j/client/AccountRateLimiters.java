@@ -1,0 +1,14 @@
+package io.github.faceid4j.client;
+
+/**
+ * Rate limiters by account: the service's budget belongs to an account (its SecretId), so clients signing with
+ * different SecretIds must not share one. A cluster-wide limiter offers this so that each named client of a
+ * deployment gets the bucket of its own account (the CDI extension asks it for every client configured with its
+ * own SecretId).
+ */
+@FunctionalInterface
+public interface AccountRateLimiters {
+
+    /** The limiter of the account {@code secretId}: the same one for the same account, every time. */
+    RateLimiter forAccount(String secretId);
+}

@@ -1,0 +1,336 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.FaceIdConfigurationException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The temporary credentials of a CAM role assumed with the pod's OIDC identity, as TKE sets it up for a pod and the
+ * official SDKs read it: STS {@code AssumeRoleWithWebIdentity} (Version {@code 2018-08-13}), sent unsigned with
+ * {@code ProviderId}, {@code WebIdentityToken} (read from a file TKE keeps fresh, on every fetch), {@code RoleArn},
+ * {@code RoleSessionName} and {@code DurationSeconds}; it answers {@code Credentials{TmpSecretId, TmpSecretKey,
+ * Token}} and {@code ExpiredTime}. Fetched again {@link Builder#refreshMargin margin} before they expire (see
+ * {@link RefreshingCredentialsProvider}).
+ *
+ * <p>{@link #fromEnvironment()} takes its settings from TKE's variables {@code TKE_REGION}, {@code TKE_PROVIDER_ID},
+ * {@code TKE_WEB_IDENTITY_TOKEN_FILE} and {@code TKE_ROLE_ARN}: none set is "unavailable" (a chain goes on), some but
+ * not all is an error naming the missing one. Nothing is sent before the first request.
+ *
+ * <p>Thread-safe. No message, log line or {@code toString()} contains the web-identity token, a credential or the
+ * STS session token.
+ */
+public final class OidcRoleCredentialsProvider implements CredentialsProvider {
+
+    public static final String ENV_REGION = "TKE_REGION";
+    public static final String ENV_PROVIDER_ID = "TKE_PROVIDER_ID";
+    public static final String ENV_WEB_IDENTITY_TOKEN_FILE = "TKE_WEB_IDENTITY_TOKEN_FILE";
+    public static final String ENV_ROLE_ARN = "TKE_ROLE_ARN";
+    /** Where the official SDKs send AssumeRoleWithWebIdentity. */
+    public static final URI DEFAULT_STS_ENDPOINT = URI.create("https://sts.tencentcloudapi.com");
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** The session length asked for, as the official SDKs do: 2 h. */
+    public static final Duration DEFAULT_DURATION = Duration.ofHours(2);
+    public static final Duration DEFAULT_REFRESH_MARGIN = Duration.ofMinutes(5);
+    static final String ACTION = "AssumeRoleWithWebIdentity";
+    static final String VERSION = "2018-08-13";
+
+    private final String region;
+    private final String providerId;
+    private final Path tokenFile;
+    private final String roleArn;
+    private final String sessionName;
+    private final Duration duration;
+    private final URI endpoint;
+    private final PlatformHttp http;
+    private final Clock clock;
+    private final RefreshingCredentialsProvider credentials;
+
+    private OidcRoleCredentialsProvider(Builder b) {
+        this.region = required(b.region, "region");
+        this.providerId = required(b.providerId, "providerId");
+        this.tokenFile = Objects.requireNonNull(b.tokenFile, "webIdentityTokenFile");
+        this.roleArn = required(b.roleArn, "roleArn");
+        this.sessionName = b.sessionName;
+        this.duration = b.duration;
+        this.endpoint = b.endpoint.resolve("/");
+        this.http = new PlatformHttp(b.connectTimeout, b.timeout, true);
+        this.clock = b.clock;
+        this.credentials = RefreshingCredentialsProvider.untilExpiry(this::fetch, b.margin, b.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** From this process's {@code TKE_*} variables; see the class comment. */
+    public static CredentialsProvider fromEnvironment() {
+        return fromEnvironment(System.getenv(), DEFAULT_STS_ENDPOINT);
+    }
+
+    /**
+     * From the given variables, sending to {@code stsEndpoint}. When none of the four variables is set, the provider
+     * answers "unavailable" on every request; when some are missing, every request fails naming the first missing
+     * one (a chain stops there: a half-configured role is a mistake, not a cue to use other credentials).
+     */
+    public static CredentialsProvider fromEnvironment(Map<String, String> environment, URI stsEndpoint) {
+        Map<String, String> env = new java.util.HashMap<>();
+        for (String name : new String[] {ENV_REGION, ENV_PROVIDER_ID, ENV_WEB_IDENTITY_TOKEN_FILE, ENV_ROLE_ARN}) {
+            String value = text(environment.get(name));
+            if (value != null) {
+                env.put(name, value);
+            }
+        }
+        checkStsEndpoint(stsEndpoint);
+        return new CredentialsProvider() {
+            private volatile CredentialsProvider resolved;
+
+            @Override
+            public Credentials credentials() {
+                CredentialsProvider p = resolved;
+                if (p == null) {
+                    synchronized (this) {
+                        p = resolved;
+                        if (p == null) {
+                            p = resolve(env, stsEndpoint);
+                            resolved = p;
+                        }
+                    }
+                }
+                return p.credentials();
+            }
+
+            @Override
+            public String toString() {
+                CredentialsProvider p = resolved;
+                return p != null ? p.toString() : "oidcRole(environment " + ENV_ROLE_ARN + ", ...)";
+            }
+        };
+    }
+
+    private static CredentialsProvider resolve(Map<String, String> env, URI stsEndpoint) {
+        if (env.isEmpty()) {
+            String where = "OIDC role (environment variables " + ENV_REGION + ", " + ENV_PROVIDER_ID + ", "
+                    + ENV_WEB_IDENTITY_TOKEN_FILE + ", " + ENV_ROLE_ARN + " are not set)";
+            return () -> {
+                throw new CredentialsUnavailableException(where);
+            };
+        }
+        for (String name : new String[] {ENV_REGION, ENV_PROVIDER_ID, ENV_WEB_IDENTITY_TOKEN_FILE, ENV_ROLE_ARN}) {
+            if (!env.containsKey(name)) {
+                String problem = "is not set, while " + String.join(", ", new java.util.TreeSet<>(env.keySet()))
+                        + " (TKE OIDC role) " + (env.size() == 1 ? "is" : "are");
+                return () -> {
+                    throw new FaceIdConfigurationException(name, problem);
+                };
+            }
+        }
+        return builder().region(env.get(ENV_REGION)).providerId(env.get(ENV_PROVIDER_ID))
+                .webIdentityTokenFile(Path.of(env.get(ENV_WEB_IDENTITY_TOKEN_FILE))).roleArn(env.get(ENV_ROLE_ARN))
+                .stsEndpoint(stsEndpoint).build();
+    }
+
+    /** Settings of an {@link OidcRoleCredentialsProvider}: region, provider id, token file and role are required. */
+    public static final class Builder {
+        private String region;
+        private String providerId;
+        private Path tokenFile;
+        private String roleArn;
+        private String sessionName = "faceid4j-" + ProcessHandle.current().pid();
+        private Duration duration = DEFAULT_DURATION;
+        private URI endpoint = DEFAULT_STS_ENDPOINT;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private Duration margin = DEFAULT_REFRESH_MARGIN;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder() {
+        }
+
+        /** {@code X-TC-Region} of the STS request ({@code TKE_REGION}). */
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        /** The OIDC identity provider's id in CAM ({@code TKE_PROVIDER_ID}). */
+        public Builder providerId(String providerId) {
+            this.providerId = providerId;
+            return this;
+        }
+
+        /** The file holding the pod's OIDC token ({@code TKE_WEB_IDENTITY_TOKEN_FILE}); read on every fetch. */
+        public Builder webIdentityTokenFile(Path file) {
+            this.tokenFile = file;
+            return this;
+        }
+
+        /** The role to assume, {@code qcs::cam::uin/<uin>:roleName/<name>} ({@code TKE_ROLE_ARN}). */
+        public Builder roleArn(String roleArn) {
+            this.roleArn = roleArn;
+            return this;
+        }
+
+        /** {@code RoleSessionName}; default {@code faceid4j-<pid>}. */
+        public Builder roleSessionName(String name) {
+            this.sessionName = required(name, "roleSessionName");
+            return this;
+        }
+
+        /** {@code DurationSeconds}: the session length asked for; default 2 h. */
+        public Builder duration(Duration duration) {
+            if (duration == null || duration.toSeconds() < 1) {
+                throw new IllegalArgumentException("duration must be at least one second");
+            }
+            this.duration = duration;
+            return this;
+        }
+
+        /** Scheme, host and port of STS; default {@code https://sts.tencentcloudapi.com}. */
+        public Builder stsEndpoint(URI endpoint) {
+            this.endpoint = checkStsEndpoint(endpoint);
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** Bound of a whole exchange with STS; default 10 s. */
+        public Builder timeout(Duration timeout) {
+            this.timeout = positive(timeout, "timeout");
+            return this;
+        }
+
+        /** How long before they expire credentials are fetched again; default 5 min. */
+        public Builder refreshMargin(Duration margin) {
+            if (margin == null || margin.isNegative()) {
+                throw new IllegalArgumentException("refreshMargin must be zero or positive");
+            }
+            this.margin = margin;
+            return this;
+        }
+
+        /** The clock expiry and {@code X-TC-Timestamp} are taken from (tests). */
+        Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @throws IllegalArgumentException when a required setting is missing */
+        public OidcRoleCredentialsProvider build() {
+            return new OidcRoleCredentialsProvider(this);
+        }
+    }
+
+    @Override
+    public Credentials credentials() {
+        return credentials.credentials();
+    }
+
+    private RefreshingCredentialsProvider.Expiring fetch() {
+        String key = CredentialsUnavailableException.KEY;
+        String token;
+        try {
+            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new FaceIdConfigurationException(ENV_WEB_IDENTITY_TOKEN_FILE, "the web identity token file "
+                    + tokenFile + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+        if (token.isEmpty()) {
+            throw new FaceIdConfigurationException(ENV_WEB_IDENTITY_TOKEN_FILE, "the web identity token file "
+                    + tokenFile + " is empty");
+        }
+        String body = Json.createObjectBuilder()
+                .add("ProviderId", providerId)
+                .add("WebIdentityToken", token)
+                .add("RoleArn", roleArn)
+                .add("RoleSessionName", sessionName)
+                .add("DurationSeconds", duration.toSeconds())
+                .build().toString();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Authorization", "SKIP"); // AssumeRoleWithWebIdentity is not signed: the token is the proof
+        headers.put("X-TC-Action", ACTION);
+        headers.put("X-TC-Version", VERSION);
+        headers.put("X-TC-Region", region);
+        headers.put("X-TC-Timestamp", Long.toString(clock.instant().getEpochSecond()));
+        String what = "STS " + ACTION + " at " + endpoint.getHost() + " (role " + roleArn + ")";
+        PlatformHttp.Answer answer;
+        try {
+            answer = http.post(endpoint, headers, body);
+        } catch (PlatformHttp.PlatformHttpException e) {
+            throw new FaceIdConfigurationException(key, what + " did not answer (" + e.reason() + ")");
+        }
+        if (answer.status() != 200) {
+            throw new FaceIdConfigurationException(key, what + " answered HTTP " + answer.status());
+        }
+        JsonObject response = answer.json(key, what).getJsonObject("Response");
+        if (response == null) {
+            throw new FaceIdConfigurationException(key, what + " answered without a Response");
+        }
+        JsonObject error = response.get("Error") instanceof JsonObject e ? e : null;
+        if (error != null) {
+            // the code only: an error message may quote what was sent
+            throw new FaceIdConfigurationException(key, what + " failed: " + PlatformHttp.text(error, "Code")
+                    + requestId(response));
+        }
+        JsonObject credentials = response.get("Credentials") instanceof JsonObject c ? c : null;
+        if (credentials == null) {
+            throw new FaceIdConfigurationException(key, what + " answered without Credentials" + requestId(response));
+        }
+        return CvmRoleCredentialsProvider.TemporaryCredentials.parse(credentials,
+                PlatformHttp.number(response, "ExpiredTime"), key, what);
+    }
+
+    private static String requestId(JsonObject response) {
+        String id = PlatformHttp.text(response, "RequestId");
+        return id == null ? "" : " (RequestId " + id + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "oidcRole(" + roleArn + " via " + endpoint.getHost() + ", token file " + tokenFile + ")";
+    }
+
+    private static URI checkStsEndpoint(URI endpoint) {
+        Objects.requireNonNull(endpoint, "stsEndpoint");
+        String scheme = endpoint.getScheme();
+        if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
+                && FaceIdServiceBuilder.isLoopback(endpoint.getHost()))) {
+            throw new IllegalArgumentException("the STS endpoint must be an https URL with a host (plain http"
+                    + " only to a loopback host): it answers credentials");
+        }
+        return endpoint;
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(name + " is required");
+        }
+        return value.trim();
+    }
+
+    private static Duration positive(Duration d, String name) {
+        if (d == null || d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a positive duration");
+        }
+        return d;
+    }
+}
