@@ -10,15 +10,22 @@ public class InvalidRequestException extends FaceIdException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The request field at fault, by its API name. */
     private final String field;
 
+    /**
+     * @param field the request field at fault, by its API name
+     * @param problem what is wrong with it, without its value
+     */
     public InvalidRequestException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;
         recordAttempts(0);
     }
 
-    /** The field at fault, by its API name: {@code RedirectURL}, {@code Extra}, {@code Config.ActionList}... */
+    /**
+     * {@return the field at fault, by its API name: {@code RedirectURL}, {@code Extra}, {@code Config.ActionList}..}
+     */
     public String field() {
         return field;
     }

@@ -8,6 +8,11 @@ public class ServiceActivatingException extends UnauthorizedOperationException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param errorCode the service's error code
+     * @param serviceMessage the service's message
+     * @param requestId the {@code RequestId} of the answer
+     */
     public ServiceActivatingException(String errorCode, String serviceMessage, String requestId) {
         super(errorCode, serviceMessage, requestId);
     }

@@ -8,6 +8,9 @@ public class ServiceClosedException extends FaceIdException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message which service was closed
+     */
     public ServiceClosedException(String message) {
         super(message);
     }

@@ -9,6 +9,11 @@ public class UnauthorizedOperationException extends FaceIdServiceException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param errorCode the service's error code
+     * @param serviceMessage the service's message
+     * @param requestId the {@code RequestId} of the answer
+     */
     public UnauthorizedOperationException(String errorCode, String serviceMessage, String requestId) {
         super(errorCode, serviceMessage, requestId);
     }

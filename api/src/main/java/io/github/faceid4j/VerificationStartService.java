@@ -24,11 +24,18 @@ public interface VerificationStartService extends AutoCloseable {
     /**
      * Asks for a BizToken and the URL of the hosted verification pages.
      *
+     * @param request the request, checked before anything is sent
+     * @return the BizToken and the verification URL
      * @throws FaceIdException on any failure
      */
     StartedVerification start(WebVerificationRequest request);
 
-    /** Like {@link #start}, without blocking; the stage fails with the same exception types, unwrapped. */
+    /**
+     * Like {@link #start}, without blocking; the stage fails with the same exception types, unwrapped.
+     *
+     * @param request the request, checked before anything is sent
+     * @return a stage completed with the BizToken and the verification URL
+     */
     CompletionStage<StartedVerification> startAsync(WebVerificationRequest request);
 
     /** Releases the connections and threads behind this service. Calls after closing fail. */

@@ -26,6 +26,10 @@ public final class MediaInput {
     /** Opens the media's bytes anew each time it is called; every stream must give the same bytes. */
     @FunctionalInterface
     public interface Opener {
+        /**
+         * @return a new stream of the bytes
+         * @throws IOException if the source cannot be opened
+         */
         InputStream open() throws IOException;
     }
 
@@ -47,13 +51,21 @@ public final class MediaInput {
         this.text = text;
     }
 
-    /** The bytes of a file, read when sent. Its size is asked of the file system each time it is needed. */
+    /**
+     * {@return the bytes of a file, read when sent} Its size is asked of the file system each time it is needed.
+     *
+     * @param file the file
+     */
     public static MediaInput ofPath(Path file) {
         Objects.requireNonNull(file, "file");
         return new MediaInput(Kind.BYTES, () -> Files.newInputStream(file), -1, file, null);
     }
 
-    /** The given bytes (copied). */
+    /**
+     * {@return the given bytes (copied)}
+     *
+     * @param bytes the bytes
+     */
     public static MediaInput ofBytes(byte[] bytes) {
         byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
         return new MediaInput(Kind.BYTES, () -> new ByteArrayInputStream(copy), copy.length, null, null);
@@ -62,6 +74,10 @@ public final class MediaInput {
     /**
      * Bytes from a source the application can open again (a blob store, a database column): {@code size} of them.
      * A stream giving more or fewer bytes than {@code size} makes the send fail; nothing wrong is sent.
+     *
+     * @param opener opens a new stream of the bytes each time it is called
+     * @param size the number of bytes every stream gives
+     * @return the media
      */
     public static MediaInput ofStream(Opener opener, long size) {
         Objects.requireNonNull(opener, "opener");
@@ -75,24 +91,27 @@ public final class MediaInput {
      * Base64 text the application already has, sent as given (standard alphabet, padded, no line breaks and no
      * {@code data:} URI header, as the service expects). Whether it is valid is checked where it is used
      * ({@link #isValidBase64()}), so the error can name the field.
+     *
+     * @param base64 the base64 text
+     * @return the media
      */
     public static MediaInput ofBase64(CharSequence base64) {
         byte[] ascii = Objects.requireNonNull(base64, "base64").toString().getBytes(StandardCharsets.ISO_8859_1);
         return new MediaInput(Kind.BASE64_TEXT, () -> new ByteArrayInputStream(ascii), -1, null, ascii);
     }
 
-    /** Whether the media were given as base64 text ({@link #ofBase64}). */
+    /** {@return whether the media were given as base64 text ({@link #ofBase64})} */
     public boolean isBase64Text() {
         return kind == Kind.BASE64_TEXT;
     }
 
-    /** The file behind {@link #ofPath}, if that is where the media are. */
+    /** {@return the file behind {@link #ofPath}, if that is where the media are} */
     public java.util.Optional<Path> path() {
         return java.util.Optional.ofNullable(path);
     }
 
     /**
-     * Number of bytes (decoded bytes, for base64 text).
+     * {@return number of bytes (decoded bytes, for base64 text)}
      *
      * @throws UncheckedIOException if the file's size cannot be read
      */
@@ -110,7 +129,11 @@ public final class MediaInput {
         }
     }
 
-    /** Length of the base64 text that carries the media: the text as given, or the padded encoding of the bytes. */
+    /**
+     * Length of the base64 text that carries the media: the text as given, or the padded encoding of the bytes.
+     *
+     * @return the number of base64 characters
+     */
     public long base64Length() {
         if (text != null) {
             return text.length;
@@ -118,12 +141,17 @@ public final class MediaInput {
         return (size() + 2) / 3 * 4;
     }
 
-    /** Whether {@link #ofBase64} text is standard, padded base64; always {@code true} for bytes. */
+    /** {@return whether {@link #ofBase64} text is standard, padded base64; always {@code true} for bytes} */
     public boolean isValidBase64() {
         return text == null || validBase64(text);
     }
 
-    /** The bytes (decoded, for base64 text), from a fresh stream. */
+    /**
+     * The bytes (decoded, for base64 text), from a fresh stream.
+     *
+     * @return a new stream of the bytes
+     * @throws IOException if the source cannot be opened
+     */
     public InputStream openStream() throws IOException {
         if (text != null) {
             return Base64.getDecoder().wrap(new ByteArrayInputStream(text));
@@ -136,6 +164,9 @@ public final class MediaInput {
      * stream fails with an {@link IOException} rather than end early or late when the source gives a different
      * number of bytes than {@link #size()} said when it was opened (a file changed, a wrong declared size): its
      * length must match {@link #base64Length()}, which a sender announced.
+     *
+     * @return a new stream of the base64 text
+     * @throws IOException if the source cannot be opened
      */
     public InputStream openBase64() throws IOException {
         if (text != null) {

@@ -24,6 +24,18 @@ import java.util.Objects;
 public record VerificationStartEvent(String maskedToken, String clientName, boolean started, String errorType,
                                      String errorCode, Duration duration, int attempts, boolean async) {
 
+    /**
+     * Checks that the event names a client and a duration.
+     *
+     * @param maskedToken the new BizToken's first four characters and {@code "..."}; {@code null} for an error
+     * @param clientName the {@link FaceIdClient} name, or {@link VerificationCallEvent#DEFAULT_CLIENT} ({@code ""})
+     * @param started whether a BizToken was issued; otherwise see {@link #errorType()}
+     * @param errorType the simple name of the exception when none was, e.g. {@code ServiceNotActivatedException}
+     * @param errorCode the service's error code when it answered with one, e.g. {@code UnauthorizedOperation.Arrears}
+     * @param duration wall-clock time of the call
+     * @param attempts requests sent: the exception's count for errors (0 when none was sent), 1 otherwise
+     * @param async whether the call was {@code startAsync}
+     */
     public VerificationStartEvent {
         Objects.requireNonNull(clientName, "clientName");
         Objects.requireNonNull(duration, "duration");

@@ -351,6 +351,8 @@ public final class FaceIdEmulator implements AutoCloseable {
      * Finishes a verification started with {@code ApplyWebVerificationBizTokenIntl} as if the customer had done
      * {@code outcome} on the hosted pages (what {@code POST /emulator/complete} does), with the outcome's default code.
      *
+     * @param bizToken the BizToken of the verification
+     * @param outcome what the customer did
      * @throws IllegalArgumentException when no verification was started with the token
      * @throws IllegalStateException    when it is already completed, or expired unused (10 minutes)
      */
@@ -358,7 +360,13 @@ public final class FaceIdEmulator implements AutoCloseable {
         pages.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), null);
     }
 
-    /** Like {@link #complete(String, FlowOutcome)} with a result code of the outcome's kind (e.g. 1207). */
+    /**
+     * Like {@link #complete(String, FlowOutcome)} with a result code of the outcome's kind (e.g. 1207).
+     *
+     * @param bizToken the BizToken of the verification
+     * @param outcome what the customer did
+     * @param code the result code
+     */
     public void complete(String bizToken, FlowOutcome outcome, long code) {
         pages.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), code);
     }
@@ -366,6 +374,8 @@ public final class FaceIdEmulator implements AutoCloseable {
     /**
      * Moves the web flow's clock forward (BizToken and result lifetimes), not the clock signatures are checked
      * against: clients keep signing with real time. {@link #reset()} moves it back.
+     *
+     * @param by how far to move it
      */
     public void advanceClock(Duration by) {
         flow.clock().advance(by);
@@ -376,6 +386,8 @@ public final class FaceIdEmulator implements AutoCloseable {
      * (API errors such as {@code Scenario.apiError("UnauthorizedOperation.Arrears", ...)}, faults, delays;
      * {@link Scenario#passed()} issues a BizToken as usual). Once they are used up, Apply answers normally again.
      * Only calls that pass authentication, the rate limit and the body checks consume them.
+     *
+     * @param sequence the answers, in order
      */
     public void scriptApply(Scenario... sequence) {
         if (sequence == null || sequence.length == 0) {
@@ -387,12 +399,19 @@ public final class FaceIdEmulator implements AutoCloseable {
     /**
      * SHA-256 (lowercase hex) of the decoded compare image a verification was started with, if it had one: lets a
      * test check that an image arrived exactly as it was on disk.
+     *
+     * @param bizToken the BizToken of the verification
+     * @return the hash, or empty without a compare image
      */
     public Optional<String> compareImageSha256(String bizToken) {
         return flow.find(bizToken).map(s -> s.request.compareImageSha256());
     }
 
-    /** The hosted pages of a started verification: {@code <endpoint>/verify/<BizToken>}. */
+    /**
+     * {@return the hosted pages of a started verification: {@code <endpoint>/verify/<BizToken>}}
+     *
+     * @param bizToken the BizToken of the verification
+     */
     public URI verificationUrl(String bizToken) {
         return WebFlow.verificationUrl(endpoint(), bizToken);
     }

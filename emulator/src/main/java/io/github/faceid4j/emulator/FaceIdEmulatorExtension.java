@@ -68,17 +68,30 @@ public class FaceIdEmulatorExtension
     /**
      * Finishes a verification the code under test started, as if the customer had done {@code outcome} on the
      * hosted pages; see {@link FaceIdEmulator#complete(String, FlowOutcome)}.
+     *
+     * @param bizToken the BizToken of the verification
+     * @param outcome what the customer did
      */
     public void complete(String bizToken, FlowOutcome outcome) {
         get().complete(bizToken, outcome);
     }
 
-    /** Like {@link #complete(String, FlowOutcome)}, with a result code of the outcome's kind. */
+    /**
+     * Like {@link #complete(String, FlowOutcome)}, with a result code of the outcome's kind.
+     *
+     * @param bizToken the BizToken of the verification
+     * @param outcome what the customer did
+     * @param code the result code
+     */
     public void complete(String bizToken, FlowOutcome outcome, long code) {
         get().complete(bizToken, outcome, code);
     }
 
-    /** Moves the web flow's clock forward; see {@link FaceIdEmulator#advanceClock(java.time.Duration)}. */
+    /**
+     * Moves the web flow's clock forward; see {@link FaceIdEmulator#advanceClock(java.time.Duration)}.
+     *
+     * @param by how far to move it
+     */
     public void advanceClock(java.time.Duration by) {
         get().advanceClock(by);
     }

@@ -28,17 +28,21 @@ public enum FlowOutcome {
         this.defaultCode = defaultCode;
     }
 
-    /** The value of the {@code outcome} form field: {@code passed}, {@code liveness-failed}... */
+    /** {@return the value of the {@code outcome} form field: {@code passed}, {@code liveness-failed}..} */
     public String formValue() {
         return formValue;
     }
 
-    /** The result's {@code ErrorCode} when no code is chosen. */
+    /** {@return the result's {@code ErrorCode} when no code is chosen} */
     public long defaultCode() {
         return defaultCode;
     }
 
-    /** The outcome for a form value, case-insensitively. */
+    /**
+     * {@return the outcome for a form value, case-insensitively}
+     *
+     * @param value the form value, e.g. {@code passed}
+     */
     public static Optional<FlowOutcome> fromForm(String value) {
         if (value != null) {
             String v = value.trim().toLowerCase(Locale.ROOT);

@@ -26,8 +26,9 @@ public final class AutoDowngrade extends WireValue {
     }
 
     /**
-     * The constant for a documented value, or a value this library does not know, kept as given.
+     * {@return the constant for a documented value, or a value this library does not know, kept as given}
      *
+     * @param value the value as sent
      * @throws InvalidRequestException for zero or a negative number, which no version documents
      */
     public static AutoDowngrade of(long value) {
@@ -42,12 +43,12 @@ public final class AutoDowngrade extends WireValue {
         return new AutoDowngrade(value, false);
     }
 
-    /** The documented values, in the documents' order. */
+    /** {@return the documented values, in the documents' order} */
     public static List<AutoDowngrade> knownValues() {
         return KNOWN;
     }
 
-    /** The number sent to the service. */
+    /** {@return the number sent to the service} */
     public long value() {
         return value;
     }

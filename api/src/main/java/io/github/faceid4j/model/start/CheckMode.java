@@ -32,8 +32,9 @@ public final class CheckMode extends WireValue {
     }
 
     /**
-     * The constant for a documented value, or a value this library does not know, kept as given.
+     * {@return the constant for a documented value, or a value this library does not know, kept as given}
      *
+     * @param value the value as sent
      * @throws InvalidRequestException for zero or a negative number, which no version documents
      */
     public static CheckMode of(long value) {
@@ -48,17 +49,19 @@ public final class CheckMode extends WireValue {
         return new CheckMode(value, false);
     }
 
-    /** The documented values, in the documents' order. */
+    /** {@return the documented values, in the documents' order} */
     public static List<CheckMode> knownValues() {
         return KNOWN;
     }
 
-    /** The number sent to the service. */
+    /** {@return the number sent to the service} */
     public long value() {
         return value;
     }
 
-    /** Whether the customer's identity document is read: only modes 1 and 4; {@code false} for unknown modes. */
+    /**
+     * {@return whether the customer's identity document is read: only modes 1 and 4; {@code false} for unknown modes}
+     */
     public boolean includesOcr() {
         return value == 1 || value == 4;
     }

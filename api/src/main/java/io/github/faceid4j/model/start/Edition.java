@@ -26,8 +26,9 @@ public final class Edition extends WireValue {
     }
 
     /**
-     * The constant for a documented value (exact spelling), or a value this library does not know, kept as given.
+     * {@return the constant for a documented value (exact spelling), or a value this library does not know, kept as given}
      *
+     * @param value the value as sent
      * @throws InvalidRequestException for a blank value, surrounding spaces or more than 64 characters
      */
     public static Edition of(String value) {
@@ -39,12 +40,12 @@ public final class Edition extends WireValue {
         return new Edition(requireWireText(value, "Config.Version"), false);
     }
 
-    /** The documented values, in the documents' order. */
+    /** {@return the documented values, in the documents' order} */
     public static List<Edition> knownValues() {
         return KNOWN;
     }
 
-    /** The text sent to the service. */
+    /** {@return the text sent to the service} */
     public String value() {
         return value;
     }

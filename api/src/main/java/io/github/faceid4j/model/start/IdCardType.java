@@ -57,8 +57,9 @@ public final class IdCardType extends WireValue {
     }
 
     /**
-     * The constant for a documented value (exact spelling), or a value this library does not know, kept as given.
+     * {@return the constant for a documented value (exact spelling), or a value this library does not know, kept as given}
      *
+     * @param value the value as sent
      * @throws InvalidRequestException for a blank value, surrounding spaces or more than 64 characters
      */
     public static IdCardType of(String value) {
@@ -70,12 +71,12 @@ public final class IdCardType extends WireValue {
         return new IdCardType(requireWireText(value, "Config.IDCardType"), false);
     }
 
-    /** The documented values, in the documents' order. */
+    /** {@return the documented values, in the documents' order} */
     public static List<IdCardType> knownValues() {
         return KNOWN;
     }
 
-    /** The text sent to the service. */
+    /** {@return the text sent to the service} */
     public String value() {
         return value;
     }

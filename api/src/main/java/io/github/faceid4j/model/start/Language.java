@@ -35,8 +35,9 @@ public final class Language extends WireValue {
     }
 
     /**
-     * The constant for a documented value (exact spelling), or a value this library does not know, kept as given.
+     * {@return the constant for a documented value (exact spelling), or a value this library does not know, kept as given}
      *
+     * @param value the value as sent
      * @throws InvalidRequestException for a blank value, surrounding spaces or more than 64 characters
      */
     public static Language of(String value) {
@@ -48,12 +49,12 @@ public final class Language extends WireValue {
         return new Language(requireWireText(value, "Config.Language"), false);
     }
 
-    /** The documented values, in the documents' order. */
+    /** {@return the documented values, in the documents' order} */
     public static List<Language> knownValues() {
         return KNOWN;
     }
 
-    /** The text sent to the service. */
+    /** {@return the text sent to the service} */
     public String value() {
         return value;
     }

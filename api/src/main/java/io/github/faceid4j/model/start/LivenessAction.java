@@ -32,8 +32,9 @@ public final class LivenessAction extends WireValue {
     }
 
     /**
-     * The constant for a documented value (exact spelling), or a value this library does not know, kept as given.
+     * {@return the constant for a documented value (exact spelling), or a value this library does not know, kept as given}
      *
+     * @param value the value as sent
      * @throws InvalidRequestException for a blank value, surrounding spaces or more than 64 characters
      */
     public static LivenessAction of(String value) {
@@ -45,12 +46,12 @@ public final class LivenessAction extends WireValue {
         return new LivenessAction(requireWireText(value, "Config.ActionList"), false);
     }
 
-    /** The documented values, in the documents' order. */
+    /** {@return the documented values, in the documents' order} */
     public static List<LivenessAction> knownValues() {
         return KNOWN;
     }
 
-    /** The text sent to the service. */
+    /** {@return the text sent to the service} */
     public String value() {
         return value;
     }

@@ -32,8 +32,9 @@ public final class SecurityLevel extends WireValue {
     }
 
     /**
-     * The constant for a documented value, or a value this library does not know, kept as given.
+     * {@return the constant for a documented value, or a value this library does not know, kept as given}
      *
+     * @param value the value as sent
      * @throws InvalidRequestException for zero or a negative number, which no version documents
      */
     public static SecurityLevel of(long value) {
@@ -48,12 +49,12 @@ public final class SecurityLevel extends WireValue {
         return new SecurityLevel(value, false);
     }
 
-    /** The documented values, in the documents' order. */
+    /** {@return the documented values, in the documents' order} */
     public static List<SecurityLevel> knownValues() {
         return KNOWN;
     }
 
-    /** The number sent to the service. */
+    /** {@return the number sent to the service} */
     public long value() {
         return value;
     }

@@ -13,7 +13,11 @@ import java.net.URI;
  */
 public record StartedVerification(String bizToken, String verificationUrl, String requestId) {
 
-    /** {@link #verificationUrl()} as a URI. */
+    /**
+     * {@link #verificationUrl()} as a URI.
+     *
+     * @return the verification URL as a URI
+     */
     public URI verificationUri() {
         return URI.create(verificationUrl);
     }

@@ -16,9 +16,11 @@ public final class WebVerificationConfig {
 
     /** Documented range of {@code LivenessRetryLimit}. */
     public static final int MIN_LIVENESS_RETRY_LIMIT = 1;
+    /** The largest {@code LivenessRetryLimit}. */
     public static final int MAX_LIVENESS_RETRY_LIMIT = 99;
     /** Documented range of {@code LivenessTimeout}, in seconds (the service's default is 45). */
     public static final int MIN_LIVENESS_TIMEOUT = 0;
+    /** The largest {@code LivenessTimeout}, in seconds. */
     public static final int MAX_LIVENESS_TIMEOUT = 600;
 
     private static final WebVerificationConfig EMPTY = builder().build();
@@ -61,16 +63,19 @@ public final class WebVerificationConfig {
         version = b.version;
     }
 
+    /**
+     * @return a builder with nothing set: the service's defaults
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A configuration that sends nothing: the service's defaults throughout. */
+    /** {@return a configuration that sends nothing: the service's defaults throughout} */
     public static WebVerificationConfig defaults() {
         return EMPTY;
     }
 
-    /** A builder holding this configuration's settings, to change some of them. */
+    /** {@return a builder holding this configuration's settings, to change some of them} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.autoSkipStartPage = autoSkipStartPage;
@@ -93,92 +98,152 @@ public final class WebVerificationConfig {
         return b;
     }
 
-    /** Whether nothing is set, so that a sender may leave {@code Config} out. */
+    /** {@return whether nothing is set, so that a sender may leave {@code Config} out} */
     public boolean isEmpty() {
         return equals(EMPTY);
     }
 
-    /** Skip the start page (JSON {@code AutoSkipStartPage}). */
+    /**
+     * Skip the start page (JSON {@code AutoSkipStartPage}).
+     *
+     * @return the setting, or null when not set
+     */
     public Boolean autoSkipStartPage() {
         return autoSkipStartPage;
     }
 
-    /** On success, skip the result page and go straight to the RedirectURL (JSON {@code AutoSkip}). */
+    /**
+     * On success, skip the result page and go straight to the RedirectURL (JSON {@code AutoSkip}).
+     *
+     * @return the setting, or null when not set
+     */
     public Boolean autoSkip() {
         return autoSkip;
     }
 
-    /** JSON {@code CheckMode}. */
+    /**
+     * JSON {@code CheckMode}.
+     *
+     * @return the setting, or null when not set
+     */
     public CheckMode checkMode() {
         return checkMode;
     }
 
-    /** JSON {@code IDCardType}. */
+    /**
+     * JSON {@code IDCardType}.
+     *
+     * @return the setting, or null when not set
+     */
     public IdCardType idCardType() {
         return idCardType;
     }
 
-    /** JSON {@code DisableCheckOcrWarnings}. */
+    /**
+     * JSON {@code DisableCheckOcrWarnings}.
+     *
+     * @return the setting, or null when not set
+     */
     public Boolean disableCheckOcrWarnings() {
         return disableCheckOcrWarnings;
     }
 
-    /** JSON {@code SecurityLevel}. */
+    /**
+     * JSON {@code SecurityLevel}.
+     *
+     * @return the setting, or null when not set
+     */
     public SecurityLevel securityLevel() {
         return securityLevel;
     }
 
-    /** JSON {@code SkipPrivacyPolicy}. */
+    /**
+     * JSON {@code SkipPrivacyPolicy}.
+     *
+     * @return the setting, or null when not set
+     */
     public Boolean skipPrivacyPolicy() {
         return skipPrivacyPolicy;
     }
 
-    /** JSON {@code IdCardCutReturn}. */
+    /**
+     * JSON {@code IdCardCutReturn}.
+     *
+     * @return the setting, or null when not set
+     */
     public Boolean idCardCutReturn() {
         return idCardCutReturn;
     }
 
-    /** JSON {@code ThemeColor}, e.g. {@code #2d72f1}. */
+    /**
+     * JSON {@code ThemeColor}, e.g. {@code #2d72f1}.
+     *
+     * @return the setting, or null when not set
+     */
     public String themeColor() {
         return themeColor;
     }
 
-    /** JSON {@code Language}. */
+    /**
+     * JSON {@code Language}.
+     *
+     * @return the setting, or null when not set
+     */
     public Language language() {
         return language;
     }
 
-    /** JSON {@code AutoDowngrade}. */
+    /**
+     * JSON {@code AutoDowngrade}.
+     *
+     * @return the setting, or null when not set
+     */
     public AutoDowngrade autoDowngrade() {
         return autoDowngrade;
     }
 
-    /** One or two actions, or {@code null} (JSON {@code ActionList}, sent comma-separated). Unmodifiable. */
+    /** {@return one or two actions, or {@code null} (JSON {@code ActionList}, sent comma-separated)} Unmodifiable. */
     public List<LivenessAction> actionList() {
         return actionList;
     }
 
-    /** JSON {@code LivenessRetryLimit}, 1–99. */
+    /**
+     * JSON {@code LivenessRetryLimit}, 1–99.
+     *
+     * @return the setting, or null when not set
+     */
     public Integer livenessRetryLimit() {
         return livenessRetryLimit;
     }
 
-    /** JSON {@code LivenessTimeout}, 0–600 seconds. */
+    /**
+     * JSON {@code LivenessTimeout}, 0–600 seconds.
+     *
+     * @return the setting, or null when not set
+     */
     public Integer livenessTimeout() {
         return livenessTimeout;
     }
 
-    /** OCR warnings to act on, e.g. -9101 (JSON {@code SelectedWarningCodes}, sent comma-separated). */
+    /**
+     * OCR warnings to act on, e.g. -9101 (JSON {@code SelectedWarningCodes}, sent comma-separated).
+     *
+     * @return the codes; empty when not set
+     */
     public List<Integer> selectedWarningCodes() {
         return selectedWarningCodes;
     }
 
-    /** JSON {@code AllowExpiredDocument} (Hong Kong identity cards only). */
+    /**
+     * JSON {@code AllowExpiredDocument} (Hong Kong identity cards only).
+     *
+     * @return the setting, or null when not set
+     */
     public Boolean allowExpiredDocument() {
         return allowExpiredDocument;
     }
 
-    /** The edition, JSON {@code Version}: not the API version. */
+    /** {@return the edition, JSON {@code Version}: not the API version} */
     public Edition version() {
         return version;
     }
@@ -251,47 +316,100 @@ public final class WebVerificationConfig {
         private Builder() {
         }
 
+        /**
+         * Skip the start page (JSON {@code AutoSkipStartPage}).
+         *
+         * @param skip the setting, or null for the service's default
+         * @return this builder
+         */
         public Builder autoSkipStartPage(Boolean skip) {
             this.autoSkipStartPage = skip;
             return this;
         }
 
+        /**
+         * On success, go straight to the RedirectURL (JSON {@code AutoSkip}).
+         *
+         * @param skip the setting, or null for the service's default
+         * @return this builder
+         */
         public Builder autoSkip(Boolean skip) {
             this.autoSkip = skip;
             return this;
         }
 
+        /**
+         * JSON {@code CheckMode}.
+         *
+         * @param mode the mode, or null for the service's default
+         * @return this builder
+         */
         public Builder checkMode(CheckMode mode) {
             this.checkMode = mode;
             return this;
         }
 
+        /**
+         * JSON {@code IDCardType}.
+         *
+         * @param type the document type, or null for the service's default
+         * @return this builder
+         */
         public Builder idCardType(IdCardType type) {
             this.idCardType = type;
             return this;
         }
 
+        /**
+         * JSON {@code DisableCheckOcrWarnings}.
+         *
+         * @param disable the setting, or null for the service's default
+         * @return this builder
+         */
         public Builder disableCheckOcrWarnings(Boolean disable) {
             this.disableCheckOcrWarnings = disable;
             return this;
         }
 
+        /**
+         * JSON {@code SecurityLevel}.
+         *
+         * @param level the level, or null for the service's default
+         * @return this builder
+         */
         public Builder securityLevel(SecurityLevel level) {
             this.securityLevel = level;
             return this;
         }
 
+        /**
+         * JSON {@code SkipPrivacyPolicy}.
+         *
+         * @param skip the setting, or null for the service's default
+         * @return this builder
+         */
         public Builder skipPrivacyPolicy(Boolean skip) {
             this.skipPrivacyPolicy = skip;
             return this;
         }
 
+        /**
+         * JSON {@code IdCardCutReturn}.
+         *
+         * @param cut the setting, or null for the service's default
+         * @return this builder
+         */
         public Builder idCardCutReturn(Boolean cut) {
             this.idCardCutReturn = cut;
             return this;
         }
 
-        /** A colour as {@code #rrggbb}. */
+        /**
+         * A colour as {@code #rrggbb}.
+         *
+         * @param color the colour, e.g. {@code #2d72f1}
+         * @return this builder
+         */
         public Builder themeColor(String color) {
             if (color != null && !color.matches("#[0-9a-fA-F]{6}")) {
                 throw new InvalidRequestException("Config.ThemeColor", "must be a colour as #rrggbb");
@@ -300,11 +418,23 @@ public final class WebVerificationConfig {
             return this;
         }
 
+        /**
+         * JSON {@code Language}.
+         *
+         * @param language the language, or null for the service's default
+         * @return this builder
+         */
         public Builder language(Language language) {
             this.language = language;
             return this;
         }
 
+        /**
+         * JSON {@code AutoDowngrade}.
+         *
+         * @param downgrade the setting, or null for the service's default
+         * @return this builder
+         */
         public Builder autoDowngrade(AutoDowngrade downgrade) {
             this.autoDowngrade = downgrade;
             return this;
@@ -314,12 +444,20 @@ public final class WebVerificationConfig {
          * One or two different actions the documents list (blink, mouth, nod, shake). Unlike the other enumerated
          * settings, an action this library does not know is refused: the issue's rule is "one or two known
          * actions", and the hosted page would have to show the customer what to do.
+         *
+         * @param actions one or two actions
+         * @return this builder
          */
         public Builder actionList(LivenessAction... actions) {
             return actionList(actions == null ? null : java.util.Arrays.asList(actions));
         }
 
-        /** See {@link #actionList(LivenessAction...)}. */
+        /**
+         * See {@link #actionList(LivenessAction...)}.
+         *
+         * @param actions one or two actions
+         * @return this builder
+         */
         public Builder actionList(List<LivenessAction> actions) {
             if (actions == null) {
                 this.actionList = null;
@@ -345,7 +483,12 @@ public final class WebVerificationConfig {
             return this;
         }
 
-        /** 1–99 liveness attempts. */
+        /**
+         * 1–99 liveness attempts.
+         *
+         * @param limit the limit, or null for the service's default
+         * @return this builder
+         */
         public Builder livenessRetryLimit(Integer limit) {
             if (limit != null && (limit < MIN_LIVENESS_RETRY_LIMIT || limit > MAX_LIVENESS_RETRY_LIMIT)) {
                 throw new InvalidRequestException("Config.LivenessRetryLimit", "must be between "
@@ -355,7 +498,12 @@ public final class WebVerificationConfig {
             return this;
         }
 
-        /** 0–600 seconds. */
+        /**
+         * 0–600 seconds.
+         *
+         * @param seconds the timeout, or null for the service's default
+         * @return this builder
+         */
         public Builder livenessTimeout(Integer seconds) {
             if (seconds != null && (seconds < MIN_LIVENESS_TIMEOUT || seconds > MAX_LIVENESS_TIMEOUT)) {
                 throw new InvalidRequestException("Config.LivenessTimeout", "must be between "
@@ -365,7 +513,12 @@ public final class WebVerificationConfig {
             return this;
         }
 
-        /** OCR warning codes as the documents write them, negative: -9101 to -9109 today. */
+        /**
+         * OCR warning codes as the documents write them, negative: -9101 to -9109 today.
+         *
+         * @param codes the codes, or null for none
+         * @return this builder
+         */
         public Builder selectedWarningCodes(List<Integer> codes) {
             if (codes != null) {
                 List<Integer> copy = new ArrayList<>(codes);
@@ -380,17 +533,32 @@ public final class WebVerificationConfig {
             return this;
         }
 
+        /**
+         * JSON {@code AllowExpiredDocument} (Hong Kong identity cards only).
+         *
+         * @param allow the setting, or null for the service's default
+         * @return this builder
+         */
         public Builder allowExpiredDocument(Boolean allow) {
             this.allowExpiredDocument = allow;
             return this;
         }
 
-        /** The edition (JSON {@code Version}). */
+        /**
+         * The edition (JSON {@code Version}).
+         *
+         * @param edition the edition, or null for the service's default
+         * @return this builder
+         */
         public Builder version(Edition edition) {
             this.version = edition;
             return this;
         }
 
+        /**
+         * @return the configuration
+         * @throws InvalidRequestException naming the first setting out of its range
+         */
         public WebVerificationConfig build() {
             return new WebVerificationConfig(this);
         }

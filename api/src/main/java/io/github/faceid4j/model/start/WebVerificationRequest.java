@@ -43,34 +43,56 @@ public final class WebVerificationRequest {
     /**
      * A builder for a request whose customer returns to {@code redirectUrl}.
      *
+     * @param redirectUrl where the customer returns to
+     * @return the builder
      * @throws InvalidRequestException naming {@code RedirectURL} when it is not an absolute https URL (http only to
-     *                                 a loopback address, for tests)
+     * a loopback address, for tests)
      */
     public static Builder builder(String redirectUrl) {
         return new Builder().redirectUrl(redirectUrl);
     }
 
-    /** JSON {@code RedirectURL}: the service sends the browser to {@code RedirectURL?token=<BizToken>}. */
+    /**
+     * JSON {@code RedirectURL}: the service sends the browser to {@code RedirectURL?token=<BizToken>}.
+     *
+     * @return the redirect URL
+     */
     public String redirectUrl() {
         return redirectUrl;
     }
 
-    /** JSON {@code CompareImageBase64}: the photo the face is compared with. */
+    /**
+     * JSON {@code CompareImageBase64}: the photo the face is compared with.
+     *
+     * @return the photo, or empty
+     */
     public Optional<MediaInput> compareImage() {
         return Optional.ofNullable(compareImage);
     }
 
-    /** JSON {@code Extra}: returned as given by {@code GetWebVerificationResultIntl}. */
+    /**
+     * JSON {@code Extra}: returned as given by {@code GetWebVerificationResultIntl}.
+     *
+     * @return the text, or empty
+     */
     public Optional<String> extra() {
         return Optional.ofNullable(extra);
     }
 
-    /** JSON {@code RuleId}: a business process made in the console. */
+    /**
+     * JSON {@code RuleId}: a business process made in the console.
+     *
+     * @return the id, or empty
+     */
     public Optional<String> ruleId() {
         return Optional.ofNullable(ruleId);
     }
 
-    /** JSON {@code Config}; {@link WebVerificationConfig#defaults()} when none was given. */
+    /**
+     * JSON {@code Config}; {@link WebVerificationConfig#defaults()} when none was given.
+     *
+     * @return the configuration
+     */
     public WebVerificationConfig config() {
         return config;
     }
@@ -97,7 +119,12 @@ public final class WebVerificationRequest {
         private Builder() {
         }
 
-        /** Absolute https URL (http only to a loopback address), with no query or fragment. */
+        /**
+         * Absolute https URL (http only to a loopback address), with no query or fragment.
+         *
+         * @param url the URL
+         * @return this builder
+         */
         public Builder redirectUrl(String url) {
             this.redirectUrl = checkRedirectUrl(url);
             return this;
@@ -107,6 +134,9 @@ public final class WebVerificationRequest {
          * The photo to compare the face with: its base64 text may be at most 8 MiB ({@link
          * #MAX_COMPARE_IMAGE_BASE64}, about 6 MiB of image), and text given as {@link MediaInput#ofBase64} must be
          * valid base64 without a {@code data:} header. A file's size is read now and again when sent.
+         *
+         * @param image the photo, or null for none
+         * @return this builder
          */
         public Builder compareImage(MediaInput image) {
             if (image != null) {
@@ -134,7 +164,12 @@ public final class WebVerificationRequest {
             return this;
         }
 
-        /** At most 1,000 characters; returned with the result (a correlation id, typically). */
+        /**
+         * At most 1,000 characters; returned with the result (a correlation id, typically).
+         *
+         * @param extra the text, or null for none
+         * @return this builder
+         */
         public Builder extra(String extra) {
             if (extra != null && extra.codePointCount(0, extra.length()) > MAX_EXTRA_CHARACTERS) {
                 throw new InvalidRequestException("Extra", "must be at most " + MAX_EXTRA_CHARACTERS
@@ -144,6 +179,12 @@ public final class WebVerificationRequest {
             return this;
         }
 
+        /**
+         * JSON {@code RuleId}: a business process made in the console.
+         *
+         * @param ruleId the id, or null for none
+         * @return this builder
+         */
         public Builder ruleId(String ruleId) {
             if (ruleId != null && ruleId.isBlank()) {
                 throw new InvalidRequestException("RuleId", "must not be blank; leave it out instead");
@@ -152,11 +193,21 @@ public final class WebVerificationRequest {
             return this;
         }
 
+        /**
+         * JSON {@code Config}.
+         *
+         * @param config the configuration, or null for the defaults
+         * @return this builder
+         */
         public Builder config(WebVerificationConfig config) {
             this.config = config == null ? WebVerificationConfig.defaults() : config;
             return this;
         }
 
+        /**
+         * @return the request
+         * @throws InvalidRequestException naming the first field that is wrong
+         */
         public WebVerificationRequest build() {
             return new WebVerificationRequest(this);
         }

@@ -16,7 +16,7 @@ abstract class WireValue {
         this.known = known;
     }
 
-    /** Whether this library knew the value when it was released (a documented one). */
+    /** {@return whether this library knew the value when it was released (a documented one)} */
     public final boolean isKnown() {
         return known;
     }
