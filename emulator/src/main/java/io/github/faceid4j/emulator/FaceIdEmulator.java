@@ -76,6 +76,9 @@ public final class FaceIdEmulator implements AutoCloseable {
     private final String secretKey;
     private final String sessionToken;
     private final int rateLimit;
+    private final boolean rateLimitEnforced;
+    /** Serves HTTPS with this context when set, else plain HTTP. */
+    private final javax.net.ssl.SSLContext tls;
     private final Clock clock;
     private final int handlerThreads;
     /** Every handler thread ever started, joined by {@link #close()}. */
@@ -99,10 +102,12 @@ public final class FaceIdEmulator implements AutoCloseable {
         this.secretKey = b.secretKey;
         this.sessionToken = b.sessionToken;
         this.rateLimit = b.rateLimitPerSecond;
+        this.rateLimitEnforced = b.rateLimitEnforced;
+        this.tls = b.tls;
         this.clock = b.clock;
         this.handlerThreads = b.handlerThreads;
         this.validator = new RequestValidator(secretId, secretKey, sessionToken, b.regions, b.timestampTolerance,
-                clock);
+                clock, b.tolerantCanonicalValues);
         this.limiter = new SlidingWindowLimiter(rateLimit);
         this.threadPrefix = THREAD_NAME_PREFIX + INSTANCES.incrementAndGet() + "-";
     }
@@ -141,7 +146,8 @@ public final class FaceIdEmulator implements AutoCloseable {
                 new LinkedBlockingQueue<>(), threads);
         pool.allowCoreThreadTimeOut(true);
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 128);
+            HttpServer s = tls == null ? HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 128)
+                    : https(new InetSocketAddress(loopback(), requestedPort), tls);
             s.createContext("/", this::handle);
             s.setExecutor(pool);
             s.start();
@@ -153,6 +159,12 @@ public final class FaceIdEmulator implements AutoCloseable {
             pool.shutdownNow();
             throw new IllegalStateException("Cannot bind 127.0.0.1:" + requestedPort + ": " + e.getMessage(), e);
         }
+    }
+
+    private static HttpServer https(InetSocketAddress address, javax.net.ssl.SSLContext context) throws IOException {
+        com.sun.net.httpserver.HttpsServer s = com.sun.net.httpserver.HttpsServer.create(address, 128);
+        s.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(context));
+        return s;
     }
 
     private static InetAddress loopback() {
@@ -235,9 +247,9 @@ public final class FaceIdEmulator implements AutoCloseable {
         return state == State.RUNNING;
     }
 
-    /** {@code http://127.0.0.1:<port>}. */
+    /** {@code http://127.0.0.1:<port>}, or {@code https://} when built with {@link Builder#tls(javax.net.ssl.SSLContext)}. */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port());
     }
 
     /** The bound port (the chosen one when built with port 0). */
@@ -329,8 +341,9 @@ public final class FaceIdEmulator implements AutoCloseable {
 
     /**
      * The largest number of accepted requests (past authentication and the limiter) whose arrivals lie within one
-     * second of each other. Never above {@link #rateLimitPerSecond()}; a client-side limiter is correct when its
-     * callers see no {@code RequestLimitExceeded} and this stays at or below the limit.
+     * second of each other. Never above {@link #rateLimitPerSecond()} while the limit is enforced, so a test of a
+     * client's pacing asks an emulator built with {@link Builder#rateLimitEnforced(boolean) rateLimitEnforced(false)}:
+     * then every authenticated arrival counts, and this is the rate the client really sent at.
      */
     public int maxRequestsInAnyOneSecondWindow() {
         List<Long> nanos = new ArrayList<>();
@@ -384,7 +397,7 @@ public final class FaceIdEmulator implements AutoCloseable {
             return;
         }
         long acceptedAt = arrivalNanos;
-        if (!limiter.tryAcquire(arrivalNanos)) {
+        if (rateLimitEnforced && !limiter.tryAcquire(arrivalNanos)) {
             rateLimitedCount.incrementAndGet();
             answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, peeked, headers, true, false,
                     ErrorCodes.REQUEST_LIMIT_EXCEEDED, "error"), ErrorCodes.RATE_LIMIT_MESSAGE);
@@ -504,8 +517,20 @@ public final class FaceIdEmulator implements AutoCloseable {
         private Set<String> regions = DEFAULT_REGIONS;
         private Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
         private int handlerThreads = 64;
+        private boolean tolerantCanonicalValues;
+        private boolean rateLimitEnforced = true;
+        private javax.net.ssl.SSLContext tls;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a signature over header values as sent (e.g. {@code charset=UTF-8}) is accepted besides one over the
+         * documented canonical form (values lower-cased). Default false: strict, as documented.
+         */
+        public Builder tolerantCanonicalValues(boolean tolerant) {
+            this.tolerantCanonicalValues = tolerant;
+            return this;
         }
 
         /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
@@ -536,6 +561,25 @@ public final class FaceIdEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("rate limit must be at least 1: " + limit);
             }
             this.rateLimitPerSecond = limit;
+            return this;
+        }
+
+        /**
+         * Whether requests over the limit are refused with {@code RequestLimitExceeded} (the default, as the service
+         * does). False: every request is answered and only counted, so that
+         * {@link FaceIdEmulator#maxRequestsInAnyOneSecondWindow()} shows how fast a client really sends.
+         */
+        public Builder rateLimitEnforced(boolean enforced) {
+            this.rateLimitEnforced = enforced;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with this server-side context (its key and certificate), e.g. a
+         * {@link SelfSignedCertificate#serverContext()}; null (the default) serves plain HTTP.
+         */
+        public Builder tls(javax.net.ssl.SSLContext serverContext) {
+            this.tls = serverContext;
             return this;
         }
 

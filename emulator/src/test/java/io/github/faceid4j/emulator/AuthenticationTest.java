@@ -104,6 +104,23 @@ class AuthenticationTest {
     }
 
     @Test
+    void scopeDateIsTheUtcDateEvenWhereTheJvmZoneIsAlreadyOnTheNextDay() throws Exception {
+        // 23:59:30 UTC is 08:59:30 the next day in the build's test zone (Asia/Tokyo, see the parent POM)
+        Instant lateUtc = Instant.parse("2019-02-25T23:59:30Z");
+        try (FaceIdEmulator pinned = FaceIdEmulator.builder().clock(Clock.fixed(lateUtc, ZoneOffset.UTC)).build()
+                .start()) {
+            TestClient c = new TestClient(pinned);
+            var utcDate = c.call("passed-1");
+            utcDate.timestamp = lateUtc.getEpochSecond();
+            assertThat(utcDate.errorCode()).isNull();
+            var localDate = c.call("passed-1");
+            localDate.timestamp = lateUtc.getEpochSecond();
+            localDate.scopeDate = "2019-02-26";
+            assertThat(localDate.errorCode()).isEqualTo("AuthFailure.InvalidAuthorization");
+        }
+    }
+
+    @Test
     void authorizationMustBePresentAndWellFormed() throws Exception {
         var missing = client.call("passed-1");
         missing.omitAuthorization = true;
@@ -167,10 +184,20 @@ class AuthenticationTest {
     }
 
     @Test
-    void contentTypeSignedAsSentWithUpperCaseIsAccepted() throws Exception {
+    void contentTypeSignedAsSentWithUpperCaseIsRefusedByDefault() throws Exception {
+        // the documented rule lower-cases values: the signature over charset=UTF-8 verbatim does not match
         var c = client.call("passed-1");
         c.contentType = "application/json; charset=UTF-8";
-        assertThat(c.errorCode()).isNull();
+        assertThat(c.errorCode()).isEqualTo("AuthFailure.SignatureFailure");
+    }
+
+    @Test
+    void contentTypeSignedAsSentWithUpperCaseIsAcceptedByATolerantEmulator() throws Exception {
+        try (FaceIdEmulator tolerant = FaceIdEmulator.builder().tolerantCanonicalValues(true).build().start()) {
+            var c = new TestClient(tolerant).call("passed-1");
+            c.contentType = "application/json; charset=UTF-8";
+            assertThat(c.errorCode()).isNull();
+        }
     }
 
     @Test

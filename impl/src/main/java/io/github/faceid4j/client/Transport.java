@@ -48,11 +48,14 @@ final class Transport implements AutoCloseable {
         JerseyClientBuilder builder = new JerseyClientBuilder()
                 .withConfig(new org.glassfish.jersey.client.ClientConfig().connectorProvider(
                         new org.glassfish.jersey.client.HttpUrlConnectorProvider()
-                                .connectionFactory(new ProxyConnectionFactory(settings.proxy()))))
+                                .connectionFactory(new ProxyConnectionFactory(settings.proxy(), settings.sslContext()))))
                 .property(ClientProperties.CONNECT_TIMEOUT, (int) settings.connectTimeout().toMillis())
                 .property(ClientProperties.READ_TIMEOUT, (int) settings.readTimeout().toMillis())
                 .property(ClientProperties.FOLLOW_REDIRECTS, false)
                 .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()));
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext()); // else Jersey's default: the JVM's trust store
+        }
         if (settings.logRequests()) {
             // after signing (request filters run by ascending priority), so the timestamp it adds is shown
             builder.register(new RequestLogging(), jakarta.ws.rs.Priorities.USER + 1000);
@@ -97,6 +100,11 @@ final class Transport implements AutoCloseable {
             answerBegan.run();
             if (hasCause(e, SocketTimeoutException.class)) {
                 throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
+            }
+            if (hasCause(e, javax.net.ssl.SSLException.class)) {
+                throw new TlsFailure(describe("was reached, but the TLS handshake failed: a certificate or trust"
+                        + " problem, not a network one (is the server's certificate for this host, and trusted by"
+                        + " trustStore, sslContext or the JVM's trust store?)", e), e);
             }
             throw new ConnectFailure(describe("could not be reached", e), e);
         }
@@ -304,6 +312,18 @@ final class Transport implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /**
+     * The TLS handshake failed: the server's certificate was not trusted, was for another host, or no protocol or
+     * cipher was agreed. Not transient, so never retried (unlike {@link ConnectFailure}).
+     */
+    static final class TlsFailure extends FaceIdTransportException {
+        private static final long serialVersionUID = 1L;
+
+        TlsFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The connection failed before any response: the request may not have reached the service. */
