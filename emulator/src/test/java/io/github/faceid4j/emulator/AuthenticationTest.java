@@ -121,6 +121,43 @@ class AuthenticationTest {
     }
 
     @Test
+    void timestampMustBePresentAndAWholeNumber() throws Exception {
+        var missing = client.call("passed-1");
+        missing.timestampHeader = "";
+        assertThat(missing.errorCode()).isEqualTo("MissingParameter");
+        var text = client.call("passed-1");
+        text.timestampHeader = "soon";
+        assertThat(text.response().getJsonObject("Error").getString("Message"))
+                .isEqualTo("The value of `Timestamp` is not an integer.");
+    }
+
+    @Test
+    void rejectedRequestsAreLoggedWithTheirBizToken() throws Exception {
+        var wrongKey = client.call("passed-logged");
+        wrongKey.secretKey = "not-the-key";
+        assertThat(wrongKey.errorCode()).isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(emulator.requests()).singleElement().satisfies(r -> {
+            assertThat(r.bizToken()).isEqualTo("passed-logged");
+            assertThat(r.accepted()).isFalse();
+        });
+    }
+
+    @Test
+    void clientInputEchoedInMessagesIsPrintableAndBounded() throws Exception {
+        var unknown = client.call("passed-1");
+        unknown.action = "NoSuchAction\u00e9";
+        assertThat(unknown.response().getJsonObject("Error").getString("Message"))
+                .isEqualTo("The requested action `NoSuchAction?` does not exist or is not supported by this endpoint.");
+        String sixtyFour = "A".repeat(64);
+        var exact = client.call("passed-1");
+        exact.action = sixtyFour;
+        assertThat(exact.response().getJsonObject("Error").getString("Message")).contains("`" + sixtyFour + "`");
+        var longer = client.call("passed-1");
+        longer.action = sixtyFour + "B";
+        assertThat(longer.response().getJsonObject("Error").getString("Message")).contains("`" + sixtyFour + "...`");
+    }
+
+    @Test
     void authorizationMustBePresentAndWellFormed() throws Exception {
         var missing = client.call("passed-1");
         missing.omitAuthorization = true;
@@ -236,8 +273,12 @@ class AuthenticationTest {
         var unknown = client.call("x");
         unknown.body = "{\"BizToken\":\"passed-1\",\"Foo\":1}";
         assertThat(unknown.errorCode()).isEqualTo("UnknownParameter");
+        var text = client.call("passed-1");
+        text.contentType = "text/plain; charset=utf-8";
+        assertThat(text.errorCode()).isEqualTo("InvalidParameter");
         // Body problems come after authentication: those requests were signed correctly.
         assertThat(emulator.requests()).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+        assertThat(emulator.requests().get(2).bizToken()).as("a body that is not JSON shows no BizToken").isNull();
     }
 
     @Test

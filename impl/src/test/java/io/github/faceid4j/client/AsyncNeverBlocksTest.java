@@ -26,7 +26,7 @@ class AsyncNeverBlocksTest {
     static final FaceIdEmulatorExtension EMULATOR = new FaceIdEmulatorExtension();
 
     /** What the server or the limiter makes the call wait for. */
-    static final Duration WAIT = Duration.ofSeconds(3);
+    static final Duration WAIT = Duration.ofSeconds(2);
     /**
      * Far below {@link #WAIT} and below a blocking of some hundreds of milliseconds, far above what returning a stage
      * costs (well under a millisecond), with room for a loaded 2-core machine.

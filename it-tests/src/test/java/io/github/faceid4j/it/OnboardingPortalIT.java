@@ -75,6 +75,8 @@ class OnboardingPortalIT {
         assertNoPersonalData(answer);
 
         assertSignedFor("passed-default-1", "ap-singapore", 1);
+        // the emulator serves HTTPS only (with a certificate this test made): the portal's client spoke TLS to it
+        assertThat(emulator.endpoint().getScheme()).isEqualTo("https");
     }
 
     @Test
