@@ -101,7 +101,7 @@ final class Transport implements AutoCloseable {
             if (hasCause(e, SocketTimeoutException.class)) {
                 throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
             }
-            if (hasCause(e, javax.net.ssl.SSLException.class)) {
+            if (isTlsRefusal(e)) {
                 throw new TlsFailure(describe("was reached, but the TLS handshake failed: a certificate or trust"
                         + " problem, not a network one (is the server's certificate for this host, and trusted by"
                         + " trustStore, sslContext or the JVM's trust store?)", e), e);
@@ -298,6 +298,16 @@ final class Transport implements AutoCloseable {
         return "FaceID at " + settings.endpoint().getHost() + " " + what
                 + (cause == null ? "" : ": " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
+    }
+
+    /**
+     * A certificate refused (untrusted, expired, for another host) or no protocol or cipher agreed: not transient.
+     * A connection reset or closed during the handshake is not one of these; it is retried like any lost connection.
+     */
+    private static boolean isTlsRefusal(Throwable e) {
+        return hasCause(e, java.security.cert.CertificateException.class)
+                || hasCause(e, javax.net.ssl.SSLHandshakeException.class) && !hasCause(e, java.net.SocketException.class)
+                && !hasCause(e, java.io.EOFException.class);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
