@@ -59,6 +59,7 @@ final class ClientConfiguration {
         }
         boolean credentialsReported = credentials(config, name, builder, problems);
         proxy(config, name, builder, problems);
+        trustStore(config, name, builder, problems, keyOfProperty);
         for (FaceIdConfigurationException problem : builder.problems()) {
             String property = problem.key();
             if (property.equals(ConfigKeys.CREDENTIALS_PROPERTY)) {
@@ -69,6 +70,12 @@ final class ClientConfiguration {
             }
             String configKey = keyOfProperty.get(property);
             String detail = withoutKey(problem);
+            if (property.equals(ConfigKeys.TRUST_STORE_PROPERTY)) { // "the password is wrong (trustStorePassword)"
+                for (String part : new String[] {"Password", "Type"}) {
+                    String builderName = ConfigKeys.TRUST_STORE_PROPERTY + part;
+                    detail = detail.replace("(" + builderName + ")", "(" + keyOfProperty.get(builderName) + ")");
+                }
+            }
             if (configKey == null) { // a builder setting without a key yet: name the builder property
                 configKey = (name == null ? PREFIX : PREFIX + "." + name) + " (builder setting " + property + ")";
             } else if (name != null && Boolean.FALSE.equals(configured.get(property))) {
@@ -366,6 +373,55 @@ final class ClientConfiguration {
             settings = settings.withCredentials(user, password);
         }
         builder.proxy(settings.withNonProxyHosts(values.get(ConfigKeys.PROXY_NON_PROXY_HOSTS)));
+    }
+
+    /**
+     * The trust store comes as a unit from the first level that sets {@code trust-store}: the client's own, else the
+     * unnamed one; its password and type from the same level. Without it, the JVM's trust store applies. The builder
+     * loads it (so a missing file, a wrong password or type fails the deployment) and no message quotes the password.
+     */
+    private static void trustStore(Config config, String name, FaceIdServiceBuilder builder,
+                                   List<FaceIdConfigurationException> problems, Map<String, String> keyOfProperty) {
+        Map<String, String> values = new HashMap<>();
+        String level = null;
+        try {
+            for (String candidate : name == null ? new String[] {null} : new String[] {name, null}) {
+                for (String suffix : ConfigKeys.TRUST_STORE_KEYS) {
+                    get(config, key(candidate, suffix)).ifPresent(v -> values.put(suffix, v));
+                }
+                if (!values.isEmpty()) {
+                    level = candidate;
+                    break;
+                }
+            }
+        } catch (FaceIdConfigurationException unreadable) {
+            problems.add(unreadable);
+            return;
+        }
+        if (values.isEmpty()) {
+            return;
+        }
+        String storeKey = key(level, ConfigKeys.TRUST_STORE);
+        String path = values.get(ConfigKeys.TRUST_STORE);
+        if (path == null) {
+            String other = values.containsKey(ConfigKeys.TRUST_STORE_PASSWORD) ? ConfigKeys.TRUST_STORE_PASSWORD
+                    : ConfigKeys.TRUST_STORE_TYPE;
+            problems.add(new FaceIdConfigurationException(storeKey, "is required when " + key(level, other)
+                    + " is set"));
+            return;
+        }
+        try {
+            String password = values.get(ConfigKeys.TRUST_STORE_PASSWORD);
+            builder.trustStore(Path.of(path), password == null ? null : password.toCharArray(),
+                    values.get(ConfigKeys.TRUST_STORE_TYPE));
+        } catch (InvalidPathException e) {
+            problems.add(new FaceIdConfigurationException(storeKey, "is not a valid path"));
+            return;
+        }
+        // the builder names its own settings; here they are keys
+        keyOfProperty.put(ConfigKeys.TRUST_STORE_PROPERTY, storeKey);
+        keyOfProperty.put(ConfigKeys.TRUST_STORE_PROPERTY + "Password", key(level, ConfigKeys.TRUST_STORE_PASSWORD));
+        keyOfProperty.put(ConfigKeys.TRUST_STORE_PROPERTY + "Type", key(level, ConfigKeys.TRUST_STORE_TYPE));
     }
 
     /** The builder's message without its leading {@code "property: "}. */

@@ -91,6 +91,13 @@ final class ConfigKeys {
             PROXY_NON_PROXY_HOSTS);
     static final String PROXY_PROPERTY = "proxy";
 
+    /** A trust store for https, read as a unit like the proxy (builder property {@link #TRUST_STORE_PROPERTY}). */
+    static final String TRUST_STORE = "trust-store";
+    static final String TRUST_STORE_PASSWORD = "trust-store-password";
+    static final String TRUST_STORE_TYPE = "trust-store-type";
+    static final List<String> TRUST_STORE_KEYS = List.of(TRUST_STORE, TRUST_STORE_PASSWORD, TRUST_STORE_TYPE);
+    static final String TRUST_STORE_PROPERTY = "trustStore";
+
     /**
      * Unnamed keys read by faceid4j-rate-limit-cluster's ClusterRateLimitExtension, not by this extension: known, so
      * not warned about (this module does not depend on that one).
@@ -114,6 +121,7 @@ final class ConfigKeys {
         all.addAll(List.of(SECRET_ID, SECRET_KEY, SESSION_TOKEN, CREDENTIALS_FILE, CREDENTIALS_SOURCE,
                 CVM_ROLE_METADATA_ENDPOINT, CVM_ROLE_NAME, OIDC_ROLE_STS_ENDPOINT, HEALTH_FAILURE_THRESHOLD));
         all.addAll(PROXY_KEYS);
+        all.addAll(TRUST_STORE_KEYS);
         return all;
     }
 

@@ -1,6 +1,7 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdException;
+import io.github.faceid4j.client.Leaks;
 import io.github.faceid4j.client.LogCapture;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
@@ -37,7 +38,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /** The profile file as the last credentials source, the proxy keys and request logging, through MicroProfile Config. */
 class CredentialsAndProxyConfigTest {
 
-    private static final String PROXY_PASSWORD = "cdi-proxy-password-never-shown-6c1f";
+    // random-looking: any 8-character piece of it in a message or log is a leak (see Leaks)
+    private static final String PROXY_PASSWORD = "Px4Rb9ZqK2mW7vTd0NcY5hLs8JfG3aEu";
 
     @RegisterExtension
     static FaceIdEmulatorExtension emulator = new FaceIdEmulatorExtension();
@@ -143,7 +145,8 @@ class CredentialsAndProxyConfigTest {
                             ("cdi-proxy-user:" + PROXY_PASSWORD).getBytes(StandardCharsets.UTF_8))));
             assertThat(emulator.get().requests()).isEmpty();
             String logs = log.text();
-            assertThat(logs).contains("FaceID request: BizToken pass..., attempt 1").doesNotContain(PROXY_PASSWORD)
+            Leaks.of("proxy password", PROXY_PASSWORD).assertNotIn("the log", logs);
+            assertThat(logs).contains("FaceID request: BizToken pass..., attempt 1")
                     .doesNotContain(FaceIdEmulator.DEFAULT_SECRET_KEY)
                     .doesNotContain("unrecognised configuration keys"); // proxy.* and log-requests are known keys
         }
@@ -159,7 +162,7 @@ class CredentialsAndProxyConfigTest {
                 "tencentcloud.faceid.proxy.password", PROXY_PASSWORD));
         String text = assertFails(config(map(noHost)), "tencentcloud.faceid.proxy.host",
                 "tencentcloud.faceid.proxy.username");
-        assertThat(text).doesNotContain(PROXY_PASSWORD);
+        Leaks.of("proxy password", PROXY_PASSWORD).assertNotIn("the deployment failure", text);
 
         Map<String, String> badPort = new java.util.LinkedHashMap<>(base);
         badPort.putAll(props("tencentcloud.faceid.proxy.host", "proxy.corp.example",
@@ -194,7 +197,8 @@ class CredentialsAndProxyConfigTest {
         for (String part : expected) {
             assertThat(text).contains(part);
         }
-        assertThat(text + logs).doesNotContain(FaceIdEmulator.DEFAULT_SECRET_KEY).doesNotContain(PROXY_PASSWORD);
+        assertThat(text + logs).doesNotContain(FaceIdEmulator.DEFAULT_SECRET_KEY);
+        Leaks.of("proxy password", PROXY_PASSWORD).assertNotIn("the deployment failure and the log", text + logs);
         return text;
     }
 

@@ -24,14 +24,15 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code faceid results} against a real emulator enforcing the service's 20 requests per second. */
+/** {@code faceid results} against a real emulator measuring how fast the command sends (20 per second at most). */
 class ResultsCommandTest {
 
     private static FaceIdEmulator emulator;
 
     @BeforeAll
     static void start() {
-        emulator = FaceIdEmulator.builder().build().start(); // default limit: 20 per second, like the service
+        // counts arrivals without refusing any: an emulator refusing the 21st request could never show a 21st
+        emulator = FaceIdEmulator.builder().rateLimitEnforced(false).build().start();
     }
 
     @AfterAll
@@ -87,10 +88,10 @@ class ResultsCommandTest {
                 "InvalidParameterValue.BizTokenExpired");
         assertThat(run.err()).contains("progress: 42/42 (100%)");
 
-        assertThat(emulator.rateLimitedCount()).as(emulator.requests().stream()
-                .map(r -> r.arrival() + " " + r.bizToken() + " " + r.outcome()).collect(Collectors.joining("\n"))).isZero();
         assertThat(emulator.requests()).hasSize(42);
-        assertThat(emulator.maxRequestsInAnyOneSecondWindow()).isLessThanOrEqualTo(20);
+        assertThat(emulator.maxRequestsInAnyOneSecondWindow()).as(emulator.requests().stream()
+                .map(r -> r.arrival() + " " + r.bizToken() + " " + r.outcome()).collect(Collectors.joining("\n")))
+                .isLessThanOrEqualTo(20);
     }
 
     @Test

@@ -82,6 +82,9 @@ public final class FaceIdEmulator implements AutoCloseable {
     private final String secretKey;
     private final String sessionToken;
     private final int rateLimit;
+    private final boolean rateLimitEnforced;
+    /** Serves HTTPS with this context when set, else plain HTTP. */
+    private final javax.net.ssl.SSLContext tls;
     private final Clock clock;
     private final int handlerThreads;
     /** Every handler thread ever started, joined by {@link #close()}. */
@@ -112,10 +115,12 @@ public final class FaceIdEmulator implements AutoCloseable {
         this.secretKey = b.secretKey;
         this.sessionToken = b.sessionToken;
         this.rateLimit = b.rateLimitPerSecond;
+        this.rateLimitEnforced = b.rateLimitEnforced;
+        this.tls = b.tls;
         this.clock = b.clock;
         this.handlerThreads = b.handlerThreads;
         this.validator = new RequestValidator(secretId, secretKey, sessionToken, b.regions, b.timestampTolerance,
-                clock);
+                clock, b.tolerantCanonicalValues);
         this.limiter = new SlidingWindowLimiter(rateLimit);
         this.applyLimiter = new SlidingWindowLimiter(rateLimit);
         this.flow = new WebFlow(new FlowClock(clock));
@@ -161,7 +166,8 @@ public final class FaceIdEmulator implements AutoCloseable {
                 new LinkedBlockingQueue<>(), threads);
         pool.allowCoreThreadTimeOut(true);
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 128);
+            HttpServer s = tls == null ? HttpServer.create(new InetSocketAddress(loopback(), requestedPort), 128)
+                    : https(new InetSocketAddress(loopback(), requestedPort), tls);
             s.createContext("/", this::handle);
             s.createContext(HostedPages.PREFIX, pages::handle);
             s.createContext(HostedPages.COMPLETE, pages::handle);
@@ -175,6 +181,12 @@ public final class FaceIdEmulator implements AutoCloseable {
             pool.shutdownNow();
             throw new IllegalStateException("Cannot bind 127.0.0.1:" + requestedPort + ": " + e.getMessage(), e);
         }
+    }
+
+    private static HttpServer https(InetSocketAddress address, javax.net.ssl.SSLContext context) throws IOException {
+        com.sun.net.httpserver.HttpsServer s = com.sun.net.httpserver.HttpsServer.create(address, 128);
+        s.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(context));
+        return s;
     }
 
     private static InetAddress loopback() {
@@ -258,12 +270,13 @@ public final class FaceIdEmulator implements AutoCloseable {
     }
 
     /**
-     * {@code http://127.0.0.1:<port>}.
+     * {@code http://127.0.0.1:<port>}, or {@code https://} when built with
+     * {@link Builder#tls(javax.net.ssl.SSLContext)}.
      *
      * @return the base URI to point a client at
      */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create((tls == null ? "http" : "https") + "://127.0.0.1:" + port());
     }
 
     /** {@return the bound port (the chosen one when built with port 0)} */
@@ -436,10 +449,12 @@ public final class FaceIdEmulator implements AutoCloseable {
 
     /**
      * The largest number of accepted requests (past authentication and the limiter) whose arrivals lie within one
-     * second of each other. Never above {@link #rateLimitPerSecond()}; a client-side limiter is correct when its
-     * callers see no {@code RequestLimitExceeded} and this stays at or below the limit.
+     * second of each other, per action (each has its own budget). Never above {@link #rateLimitPerSecond()} while
+     * the limit is enforced, so a test of a client's pacing asks an emulator built with
+     * {@link Builder#rateLimitEnforced(boolean) rateLimitEnforced(false)}: then every authenticated arrival counts,
+     * and this is the rate the client really sent at.
      *
-     * @return the largest number of accepted requests in any one-second window
+     * @return the largest number of accepted requests of one action in any one-second window
      */
     public int maxRequestsInAnyOneSecondWindow() {
         // Per action: each has its own budget.
@@ -504,7 +519,7 @@ public final class FaceIdEmulator implements AutoCloseable {
             return;
         }
         long acceptedAt = arrivalNanos;
-        if (!(apply ? applyLimiter : limiter).tryAcquire(arrivalNanos)) {
+        if (rateLimitEnforced && !(apply ? applyLimiter : limiter).tryAcquire(arrivalNanos)) {
             rateLimitedCount.incrementAndGet();
             answerError(ex, new RecordedRequest(arrival, arrivalNanos, method, path, peeked, headers, true, false,
                     ErrorCodes.REQUEST_LIMIT_EXCEEDED, "error"), ErrorCodes.RATE_LIMIT_MESSAGE);
@@ -671,8 +686,23 @@ public final class FaceIdEmulator implements AutoCloseable {
         private Set<String> regions = DEFAULT_REGIONS;
         private Duration timestampTolerance = DEFAULT_TIMESTAMP_TOLERANCE;
         private int handlerThreads = 64;
+        private boolean tolerantCanonicalValues;
+        private boolean rateLimitEnforced = true;
+        private javax.net.ssl.SSLContext tls;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a signature over header values as sent (e.g. {@code charset=UTF-8}) is accepted besides one over the
+         * documented canonical form (values lower-cased). Default false: strict, as documented.
+         *
+         * @param tolerant whether to accept values as sent too
+         * @return this builder
+         */
+        public Builder tolerantCanonicalValues(boolean tolerant) {
+            this.tolerantCanonicalValues = tolerant;
+            return this;
         }
 
         /**
@@ -724,6 +754,31 @@ public final class FaceIdEmulator implements AutoCloseable {
                 throw new IllegalArgumentException("rate limit must be at least 1: " + limit);
             }
             this.rateLimitPerSecond = limit;
+            return this;
+        }
+
+        /**
+         * Whether requests over the limit are refused with {@code RequestLimitExceeded} (the default, as the service
+         * does). False: every request is answered and only counted, so that
+         * {@link FaceIdEmulator#maxRequestsInAnyOneSecondWindow()} shows how fast a client really sends.
+         *
+         * @param enforced whether to refuse requests over the limit
+         * @return this builder
+         */
+        public Builder rateLimitEnforced(boolean enforced) {
+            this.rateLimitEnforced = enforced;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS with this server-side context (its key and certificate), e.g. a
+         * {@link SelfSignedCertificate#serverContext()}; null (the default) serves plain HTTP.
+         *
+         * @param serverContext the server's TLS context, or null for plain HTTP
+         * @return this builder
+         */
+        public Builder tls(javax.net.ssl.SSLContext serverContext) {
+            this.tls = serverContext;
             return this;
         }
 

@@ -39,9 +39,11 @@ final class RequestValidator {
     private final Set<String> regions;
     private final Duration tolerance;
     private final Clock clock;
+    private final java.util.List<Tc3Verifier.CanonicalValues> canonicalForms;
 
     RequestValidator(String secretId, String secretKey, String sessionToken, Set<String> regions, Duration tolerance,
-                     Clock clock) {
+                     Clock clock, boolean tolerantCanonicalValues) {
+        this.canonicalForms = Tc3Verifier.CanonicalValues.accepted(tolerantCanonicalValues);
         this.secretId = secretId;
         this.secretKey = secretKey;
         this.sessionToken = sessionToken;
@@ -168,10 +170,11 @@ final class RequestValidator {
         String payloadHash = Tc3Verifier.sha256Hex(body);
         byte[] key = Tc3Verifier.signingKey(secretKey, auth.date(), SERVICE);
         // Tencent's page says header values are lower-cased; its SDK examples only ever lower-case x-tc-action
-        // (the others are lower-case already). Accepting both forms keeps both kinds of client working; a wrong
-        // key, body, host, timestamp or header list fails either way.
+        // (the others are lower-case already). Strict by default: only the documented form, so the client's tests
+        // pin the documented rule. A tolerant emulator accepts both forms; a wrong key, body, host, timestamp or
+        // header list fails either way.
         String previous = null;
-        for (Tc3Verifier.CanonicalValues form : Tc3Verifier.CanonicalValues.values()) {
+        for (Tc3Verifier.CanonicalValues form : canonicalForms) {
             Optional<String> headers = Tc3Verifier.canonicalHeaders(auth.signedHeaders(), header, form);
             if (headers.isEmpty()) {
                 return SignatureCheck.SIGNED_HEADER_MISSING;

@@ -143,7 +143,7 @@ final class Tc3Verifier {
          * Values as sent, except {@code x-tc-action}, which every published example lower-cases, and {@code host},
          * which the service lower-cases whatever the client typed (an endpoint {@code https://FaceID...} signed as
          * typed fails there, so it fails here). Clients that sign e.g. {@code charset=UTF-8} verbatim follow the
-         * SDK examples literally; the emulator accepts them too.
+         * SDK examples literally; a tolerant emulator accepts them too.
          */
         AS_SENT {
             @Override
@@ -154,6 +154,15 @@ final class Tc3Verifier {
         };
 
         abstract String canonical(String name, String trimmedValue);
+
+        /**
+         * The forms a signature is checked against. Strict (the default): only the documented rule, so a client that
+         * signs a value differently (say {@code charset=UTF-8}) fails here as it would at a server that follows its
+         * documentation to the letter. Tolerant: the documented rule, then values as sent.
+         */
+        static List<CanonicalValues> accepted(boolean tolerant) {
+            return tolerant ? List.of(ALL_LOWER_CASE, AS_SENT) : List.of(ALL_LOWER_CASE);
+        }
     }
 
     /** {@code POST\n/\n\n} + canonical headers + {@code \n} + signed header names + {@code \n} + hex(sha256(body)). */

@@ -104,6 +104,60 @@ class AuthenticationTest {
     }
 
     @Test
+    void scopeDateIsTheUtcDateEvenWhereTheJvmZoneIsAlreadyOnTheNextDay() throws Exception {
+        // 23:59:30 UTC is 08:59:30 the next day in the build's test zone (Asia/Tokyo, see the parent POM)
+        Instant lateUtc = Instant.parse("2019-02-25T23:59:30Z");
+        try (FaceIdEmulator pinned = FaceIdEmulator.builder().clock(Clock.fixed(lateUtc, ZoneOffset.UTC)).build()
+                .start()) {
+            TestClient c = new TestClient(pinned);
+            var utcDate = c.call("passed-1");
+            utcDate.timestamp = lateUtc.getEpochSecond();
+            assertThat(utcDate.errorCode()).isNull();
+            var localDate = c.call("passed-1");
+            localDate.timestamp = lateUtc.getEpochSecond();
+            localDate.scopeDate = "2019-02-26";
+            assertThat(localDate.errorCode()).isEqualTo("AuthFailure.InvalidAuthorization");
+        }
+    }
+
+    @Test
+    void timestampMustBePresentAndAWholeNumber() throws Exception {
+        var missing = client.call("passed-1");
+        missing.timestampHeader = "";
+        assertThat(missing.errorCode()).isEqualTo("MissingParameter");
+        var text = client.call("passed-1");
+        text.timestampHeader = "soon";
+        assertThat(text.response().getJsonObject("Error").getString("Message"))
+                .isEqualTo("The value of `Timestamp` is not an integer.");
+    }
+
+    @Test
+    void rejectedRequestsAreLoggedWithTheirBizToken() throws Exception {
+        var wrongKey = client.call("passed-logged");
+        wrongKey.secretKey = "not-the-key";
+        assertThat(wrongKey.errorCode()).isEqualTo("AuthFailure.SignatureFailure");
+        assertThat(emulator.requests()).singleElement().satisfies(r -> {
+            assertThat(r.bizToken()).isEqualTo("passed-logged");
+            assertThat(r.accepted()).isFalse();
+        });
+    }
+
+    @Test
+    void clientInputEchoedInMessagesIsPrintableAndBounded() throws Exception {
+        var unknown = client.call("passed-1");
+        unknown.action = "NoSuchAction\u00e9";
+        assertThat(unknown.response().getJsonObject("Error").getString("Message"))
+                .isEqualTo("The requested action `NoSuchAction?` does not exist or is not supported by this endpoint.");
+        String sixtyFour = "A".repeat(64);
+        var exact = client.call("passed-1");
+        exact.action = sixtyFour;
+        assertThat(exact.response().getJsonObject("Error").getString("Message")).contains("`" + sixtyFour + "`");
+        var longer = client.call("passed-1");
+        longer.action = sixtyFour + "B";
+        assertThat(longer.response().getJsonObject("Error").getString("Message")).contains("`" + sixtyFour + "...`");
+    }
+
+    @Test
     void authorizationMustBePresentAndWellFormed() throws Exception {
         var missing = client.call("passed-1");
         missing.omitAuthorization = true;
@@ -167,10 +221,20 @@ class AuthenticationTest {
     }
 
     @Test
-    void contentTypeSignedAsSentWithUpperCaseIsAccepted() throws Exception {
+    void contentTypeSignedAsSentWithUpperCaseIsRefusedByDefault() throws Exception {
+        // the documented rule lower-cases values: the signature over charset=UTF-8 verbatim does not match
         var c = client.call("passed-1");
         c.contentType = "application/json; charset=UTF-8";
-        assertThat(c.errorCode()).isNull();
+        assertThat(c.errorCode()).isEqualTo("AuthFailure.SignatureFailure");
+    }
+
+    @Test
+    void contentTypeSignedAsSentWithUpperCaseIsAcceptedByATolerantEmulator() throws Exception {
+        try (FaceIdEmulator tolerant = FaceIdEmulator.builder().tolerantCanonicalValues(true).build().start()) {
+            var c = new TestClient(tolerant).call("passed-1");
+            c.contentType = "application/json; charset=UTF-8";
+            assertThat(c.errorCode()).isNull();
+        }
     }
 
     @Test
@@ -209,8 +273,12 @@ class AuthenticationTest {
         var unknown = client.call("x");
         unknown.body = "{\"BizToken\":\"passed-1\",\"Foo\":1}";
         assertThat(unknown.errorCode()).isEqualTo("UnknownParameter");
+        var text = client.call("passed-1");
+        text.contentType = "text/plain; charset=utf-8";
+        assertThat(text.errorCode()).isEqualTo("InvalidParameter");
         // Body problems come after authentication: those requests were signed correctly.
         assertThat(emulator.requests()).allSatisfy(r -> assertThat(r.signatureValid()).isTrue());
+        assertThat(emulator.requests().get(2).bizToken()).as("a body that is not JSON shows no BizToken").isNull();
     }
 
     @Test

@@ -49,6 +49,26 @@ class RateLimitTest {
     }
 
     @Test
+    void anEmulatorThatDoesNotEnforceItsLimitCountsEveryArrival() throws Exception {
+        // what client pacing tests measure against: an emulator that refuses the 21st request could never show 21
+        try (FaceIdEmulator emulator = FaceIdEmulator.builder().rateLimitEnforced(false).build().start()) {
+            TestClient client = new TestClient(emulator);
+            long start = System.nanoTime();
+            for (int i = 0; i < 25; i++) {
+                assertThat(client.call("passed-" + i).errorCode()).isNull();
+            }
+            long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(emulator.rateLimitedCount()).isZero();
+            assertThat(emulator.requests()).hasSize(25).allSatisfy(r -> assertThat(r.accepted()).isTrue());
+            if (elapsedMs < 900) { // all inside one window
+                assertThat(emulator.maxRequestsInAnyOneSecondWindow()).isEqualTo(25);
+            } else {
+                assertThat(emulator.maxRequestsInAnyOneSecondWindow()).isGreaterThan(1);
+            }
+        }
+    }
+
+    @Test
     void windowSlidesAndRejectedAuthDoesNotCount() throws Exception {
         try (FaceIdEmulator emulator = FaceIdEmulator.builder().rateLimitPerSecond(2).build().start()) {
             TestClient client = new TestClient(emulator);

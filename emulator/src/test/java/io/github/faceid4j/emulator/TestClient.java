@@ -47,6 +47,8 @@ final class TestClient {
         String version = "2018-03-01";
         String region = "ap-singapore";
         Long timestamp;
+        /** Sent as X-TC-Timestamp instead of the signed timestamp when set; "" omits the header. */
+        String timestampHeader;
         String secretId = emulator.secretId();
         String secretKey = emulator.secretKey();
         String service = "faceid";
@@ -108,7 +110,11 @@ final class TestClient {
             if (region != null) {
                 rb.header("X-TC-Region", region);
             }
-            rb.header("X-TC-Timestamp", Long.toString(ts));
+            if (timestampHeader == null) {
+                rb.header("X-TC-Timestamp", Long.toString(ts));
+            } else if (!timestampHeader.isEmpty()) {
+                rb.header("X-TC-Timestamp", timestampHeader);
+            }
             if (token != null) {
                 rb.header("X-TC-Token", token);
             }

@@ -97,6 +97,10 @@ public final class FaceIdServiceBuilder {
     private boolean logRequests;
     private ProxySettings proxy;
     private ObjIntConsumer<VerificationResult> attemptsObserver;
+    private javax.net.ssl.SSLContext sslContext;
+    private Path trustStore;
+    private char[] trustStorePassword;
+    private String trustStoreType;
 
     private FaceIdServiceBuilder() {
     }
@@ -168,6 +172,35 @@ public final class FaceIdServiceBuilder {
         } catch (URISyntaxException e) {
             this.endpoint = MALFORMED;
         }
+        return this;
+    }
+
+    /**
+     * The TLS context whose trust decides which servers' certificates are accepted (hostname verification stays on).
+     * Default: the JVM's (its {@code cacerts}, or {@code javax.net.ssl.trustStore}). An alternative to
+     * {@link #trustStore(Path, char[], String)}.
+     *
+     * @param context the client's TLS context
+     * @return this builder
+     */
+    public FaceIdServiceBuilder sslContext(javax.net.ssl.SSLContext context) {
+        this.sslContext = context;
+        return this;
+    }
+
+    /**
+     * Trusts the certificates in this key store file (and no others) for https endpoints; checked by {@link #build()}.
+     * Default: the JVM's trust store. An alternative to {@link #sslContext(javax.net.ssl.SSLContext)}.
+     *
+     * @param path     the key store file
+     * @param password the store's password, or null for a store without one; never shown in a message
+     * @param type     {@code PKCS12}, {@code JKS}, ...; null for the JVM's default type ({@code PKCS12})
+     * @return this builder
+     */
+    public FaceIdServiceBuilder trustStore(Path path, char[] password, String type) {
+        this.trustStore = path;
+        this.trustStorePassword = password == null ? null : password.clone();
+        this.trustStoreType = type;
         return this;
     }
 
@@ -495,6 +528,7 @@ public final class FaceIdServiceBuilder {
                     + " credentialsProvider(CredentialsProviders.defaultChain()) for the environment and profile file"));
         }
         endpointProblem().ifPresent(problems::add);
+        tlsProblem().ifPresent(problems::add);
         positive("connectTimeout", connectTimeout).ifPresent(problems::add);
         positive("readTimeout", readTimeout).ifPresent(problems::add);
         if (maxResponseBytes <= 0 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
@@ -573,7 +607,7 @@ public final class FaceIdServiceBuilder {
                 (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
-                rateLimitMaxWait, maxConcurrency, logRequests, proxy, attemptsObserver));
+                rateLimitMaxWait, maxConcurrency, logRequests, proxy, attemptsObserver, tlsContext()));
     }
 
     /** The validated settings a service runs with. */
@@ -582,7 +616,7 @@ public final class FaceIdServiceBuilder {
                     long spillMaxBytes, String language, Clock clock,
                     ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
                     Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy,
-                    ObjIntConsumer<VerificationResult> attemptsObserver) {
+                    ObjIntConsumer<VerificationResult> attemptsObserver, javax.net.ssl.SSLContext sslContext) {
     }
 
     private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";
@@ -609,6 +643,64 @@ public final class FaceIdServiceBuilder {
     }
 
     /** Checked by creating a spill file there, as a call would: a mistake shows at deployment, not on a call. */
+    private Optional<FaceIdConfigurationException> tlsProblem() {
+        if (trustStore != null && sslContext != null) {
+            return Optional.of(new FaceIdConfigurationException("trustStore",
+                    "and sslContext are alternatives; set one of them"));
+        }
+        try {
+            tlsContext();
+            return Optional.empty();
+        } catch (FaceIdConfigurationException e) {
+            return Optional.of(e);
+        }
+    }
+
+    /**
+     * The context of {@link #sslContext}, or one trusting {@link #trustStore}'s certificates, or null for the JVM's.
+     * A store that cannot be read is a {@link FaceIdConfigurationException} naming the file and the kind of failure,
+     * never the password.
+     */
+    private javax.net.ssl.SSLContext tlsContext() {
+        if (trustStore == null) {
+            return sslContext;
+        }
+        String type = trustStoreType == null || trustStoreType.isBlank() ? java.security.KeyStore.getDefaultType()
+                : trustStoreType.trim();
+        if (!Files.isReadable(trustStore)) {
+            throw new FaceIdConfigurationException("trustStore", "'" + trustStore + "' is not a readable file");
+        }
+        try (java.io.InputStream in = Files.newInputStream(trustStore)) {
+            java.security.KeyStore store = java.security.KeyStore.getInstance(type);
+            store.load(in, trustStorePassword);
+            if (store.size() == 0) {
+                throw new FaceIdConfigurationException("trustStore", "'" + trustStore + "' holds no certificate");
+            }
+            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
+                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (java.security.KeyStoreException e) {
+            return failTrustStore("the type '" + type + "' is not supported (trustStoreType)", e);
+        } catch (IOException e) {
+            // a wrong password shows as an IOException whose cause is an UnrecoverableKeyException
+            boolean password = e.getCause() instanceof java.security.UnrecoverableKeyException;
+            return failTrustStore(password ? "the password is wrong (trustStorePassword)"
+                    : "it could not be read as " + type + ": " + e.getClass().getSimpleName(), e);
+        } catch (java.security.GeneralSecurityException e) {
+            return failTrustStore("it could not be used as " + type + ": " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private javax.net.ssl.SSLContext failTrustStore(String why, Exception cause) {
+        FaceIdConfigurationException e = new FaceIdConfigurationException("trustStore", "'" + trustStore + "' cannot be"
+                + " loaded: " + why);
+        e.initCause(cause);
+        throw e;
+    }
+
     private Optional<FaceIdConfigurationException> spillDirectoryProblem() {
         if (spillDirectory == null) {
             return Optional.empty();

@@ -22,10 +22,10 @@ import java.util.regex.Pattern;
  * {@code http.nonProxyHosts}), as for any {@code HttpURLConnection}. {@link #direct()} ignores them. Either way a
  * loopback endpoint (an emulator) is always reached directly.
  *
- * <p>Plain {@code http} requests carry the proxy credentials preemptively (Basic); for {@code https} the JDK answers
- * the proxy's challenge to {@code CONNECT}, which for Basic needs {@code -Djdk.http.auth.tunneling.disabledSchemes=}
- * (the JDK disables Basic for tunnels by default). Immutable. The password is never shown: {@link #toString()}
- * masks it and the username.
+ * <p>Plain {@code http} requests carry the proxy credentials preemptively (Basic); for {@code https} the client opens
+ * the {@code CONNECT} tunnel itself with them (the JDK's own tunnel would not answer a Basic challenge unless
+ * {@code -Djdk.http.auth.tunneling.disabledSchemes=} were set for the whole JVM). Immutable. The password is never
+ * shown: {@link #toString()} masks it and the username.
  */
 public final class ProxySettings {
 

@@ -324,7 +324,7 @@ final class ResilientCall<T> {
         if (e instanceof FaceIdDecodingException decoding) {
             return decoding.httpStatus() >= 500;
         }
-        return e instanceof Transport.ConnectFailure;
+        return e instanceof Transport.ConnectFailure; // not a Transport.TlsFailure: certificates do not heal
     }
 
     private void schedule(Runnable task, long delayNanos) {

@@ -11,7 +11,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * <p>Retried: connection failures before any response, HTTP 5xx, and the service errors {@code InternalError},
  * {@code ServiceUnavailable}, {@code ResourceUnavailable} and {@code RequestLimitExceeded*}. Never retried:
- * authentication, parameter and BizToken errors, timeouts, and answers that arrived but could not be read.
+ * authentication, parameter and BizToken errors, timeouts, TLS handshake failures (an untrusted certificate or one
+ * for another host), and answers that arrived but could not be read.
  *
  * @param maxAttempts total attempts including the first; 1 turns retries off
  * @param baseDelay   the backoff's first step

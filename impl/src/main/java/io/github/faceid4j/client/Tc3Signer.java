@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /**
  * TC3-HMAC-SHA256, Tencent Cloud's signature v3, as a pure function: the same request, credentials and instant
@@ -36,10 +37,13 @@ final class Tc3Signer {
         return HEX.formatHex(sha256(body));
     }
 
-    /** Step 1: the canonical request for a POST to {@code /} with no query. */
+    /**
+     * Step 1: the canonical request for a POST to {@code /} with no query. Header values enter it lower-cased, as the
+     * signing page says ("key and value are converted to lower case"), whatever case they are sent in.
+     */
     static String canonicalRequest(String contentType, String host, byte[] body) {
         return "POST\n/\n\n"
-                + "content-type:" + contentType + "\n"
+                + "content-type:" + contentType.toLowerCase(Locale.ROOT) + "\n"
                 + "host:" + host + "\n"
                 + "\n"
                 + SIGNED_HEADERS + "\n"

@@ -47,7 +47,7 @@ final class Transport implements AutoCloseable {
         this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
         RequestLogging.quietJdkHttpLogging();
-        this.connections = new ProxyConnectionFactory(settings.proxy());
+        this.connections = new ProxyConnectionFactory(settings.proxy(), settings.sslContext());
         // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
         // Our connection factory: the proxy (and its non-proxy hosts) of the settings, the JVM's otherwise.
         JerseyClientBuilder builder = new JerseyClientBuilder()
@@ -66,6 +66,9 @@ final class Transport implements AutoCloseable {
                 .property(CommonProperties.PROVIDER_DEFAULT_DISABLE, "ALL")
                 .register(new SigningFilter(new Tc3Signer("faceid"), settings.credentials(), settings.clock()))
                 .register(new StreamedBody.Writer());
+        if (settings.sslContext() != null) {
+            builder.sslContext(settings.sslContext()); // else Jersey's default: the JVM's trust store
+        }
         if (settings.logRequests()) {
             // after signing (request filters run by ascending priority), so the timestamp it adds is shown
             builder.register(new RequestLogging(), jakarta.ws.rs.Priorities.USER + 1000);
@@ -174,6 +177,11 @@ final class Transport implements AutoCloseable {
             }
             if (hasCause(e, SocketTimeoutException.class)) {
                 throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
+            }
+            if (isTlsRefusal(e)) {
+                throw new TlsFailure(describe("was reached, but the TLS handshake failed: a certificate or trust"
+                        + " problem, not a network one (is the server's certificate for this host, and trusted by"
+                        + " trustStore, sslContext or the JVM's trust store?)", e), e);
             }
             throw new ConnectFailure(describe("could not be reached", e), e);
         }
@@ -363,6 +371,16 @@ final class Transport implements AutoCloseable {
                 + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
     }
 
+    /**
+     * A certificate refused (untrusted, expired, for another host) or no protocol or cipher agreed: not transient.
+     * A connection reset or closed during the handshake is not one of these; it is retried like any lost connection.
+     */
+    private static boolean isTlsRefusal(Throwable e) {
+        return hasCause(e, java.security.cert.CertificateException.class)
+                || hasCause(e, javax.net.ssl.SSLHandshakeException.class) && !hasCause(e, java.net.SocketException.class)
+                && !hasCause(e, java.io.EOFException.class);
+    }
+
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
@@ -380,6 +398,18 @@ final class Transport implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+    }
+
+    /**
+     * The TLS handshake failed: the server's certificate was not trusted, was for another host, or no protocol or
+     * cipher was agreed. Not transient, so never retried (unlike {@link ConnectFailure}).
+     */
+    static final class TlsFailure extends FaceIdTransportException {
+        private static final long serialVersionUID = 1L;
+
+        TlsFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** The connection failed before any response: the request may not have reached the service. */

@@ -35,7 +35,8 @@ class LoadTest {
     @Test
     void twoHundredCallsFromFiftyThreadsStayWithinTwentyPerSecond() throws Exception {
         java.util.Set<Thread> emulatorThreadsBefore = emulatorThreads();
-        try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
+        // the emulator counts arrivals without refusing any: one that refused the 21st could never show a 21st
+        try (FaceIdEmulator emulator = FaceIdEmulator.builder().rateLimitEnforced(false).build().start()) {
             AtomicInteger passed = new AtomicInteger();
             try (VerificationResultService service = FaceIdServiceBuilder.create()
                     .region("ap-singapore")
@@ -61,7 +62,7 @@ class LoadTest {
                 assertThat(callers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
             }
             assertThat(passed).hasValue(200);
-            assertThat(emulator.rateLimitedCount()).as(() -> {
+            assertThat(emulator.maxRequestsInAnyOneSecondWindow()).as(() -> {
                 java.util.List<io.github.faceid4j.emulator.RecordedRequest> all = new java.util.ArrayList<>(emulator.requests());
                 all.sort(java.util.Comparator.comparing(io.github.faceid4j.emulator.RecordedRequest::arrival));
                 StringBuilder b = new StringBuilder();
@@ -70,10 +71,8 @@ class LoadTest {
                     b.append(java.time.Duration.between(first, r.arrival()).toMillis()).append(r.accepted() ? "" : "X").append(' ');
                 }
                 return b.toString();
-            }).isZero();
+            }).isLessThanOrEqualTo(20);
             assertThat(emulator.requests()).hasSize(200);
-            assertThat(emulator.rateLimitedCount()).isZero();
-            assertThat(emulator.maxRequestsInAnyOneSecondWindow()).isLessThanOrEqualTo(20);
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (System.nanoTime() < deadline && ServiceAgainstEmulatorTest.ownThreads() > 0) {

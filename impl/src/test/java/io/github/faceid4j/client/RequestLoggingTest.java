@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class RequestLoggingTest {
 
     private static final String SECRET_ID = "AKIDLOGTEST00000000000000000000000001";
-    private static final String SECRET_KEY = "log-test-secret-key-never-logged-51ab";
-    private static final String TOKEN = "log-test-session-token-never-logged-8e2f";
+    // random-looking, so that any 8-character piece of them in a log is a leak (see Leaks)
+    private static final String SECRET_KEY = "Lq8vT3nZ0wXk5RbM2yHd7CfJ9sPa4GeU";
+    private static final String TOKEN = "Sn4Wc9ZrK2mQ7xTf0BdV5hLj8YpE3gNa";
     private static final String BIZ_TOKEN = "passed-0a1b2c3d-4e5f-6789-abcd-ef0123456789";
     private static final String LOGGER = RequestLogging.LOGGER;
 
@@ -77,8 +78,9 @@ class RequestLoggingTest {
             String all = logs.text();
             String authorization = emulator.requests().get(0).header("Authorization");
             String signature = authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
-            assertThat(all).doesNotContain(SECRET_KEY).doesNotContain(TOKEN).doesNotContain(signature)
-                    .doesNotContain(BIZ_TOKEN).doesNotContainIgnoringCase("authorization")
+            Leaks.of("SecretKey", SECRET_KEY).and("session token", TOKEN).and("signature", signature)
+                    .and("BizToken", BIZ_TOKEN).assertNotIn("the log", all);
+            assertThat(all).doesNotContainIgnoringCase("authorization")
                     .doesNotContainIgnoringCase("x-tc-token").doesNotContain("VideoBase64").doesNotContain("{\"");
         }
     }
@@ -120,8 +122,11 @@ class RequestLoggingTest {
         try (LogCapture logs = new LogCapture();
              VerificationResultService service = builder().logRequests(true).build()) {
             service.getResult(BIZ_TOKEN);
-            assertThat(logs.text()).doesNotContain(SECRET_KEY).doesNotContain(TOKEN)
-                    .doesNotContain("TC3-HMAC-SHA256 Credential=");
+            String authorization = emulator.requests().get(0).header("Authorization");
+            Leaks.of("SecretKey", SECRET_KEY).and("session token", TOKEN)
+                    .and("signature", authorization.substring(authorization.indexOf("Signature=") + 10))
+                    .assertNotIn("the log", logs.text());
+            assertThat(logs.text()).doesNotContain("TC3-HMAC-SHA256 Credential=");
             assertThat(java.util.logging.Logger.getLogger("sun.net.www.protocol.http.HttpURLConnection")
                     .isLoggable(java.util.logging.Level.FINE)).isFalse();
         }

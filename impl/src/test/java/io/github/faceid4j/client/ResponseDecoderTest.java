@@ -220,4 +220,18 @@ class ResponseDecoderTest {
         assertThat(excerpt("<html>\"x\"</html>"))
                 .isEqualTo("<html>\"x\"</html>");
     }
+
+    @Test
+    void aValueOfTheWrongTypeIsReportedWithItsPathButNotItsValue() {
+        byte[] body = "{\"Response\":{\"ErrorCode\":\"Alice1234\",\"RequestId\":\"r\"}}".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new ResponseDecoder().decode(200, body, body.length))
+                .isInstanceOf(io.github.faceid4j.FaceIdDecodingException.class)
+                .hasMessageContaining("expected shape at ").hasMessageContaining("ErrorCode")
+                .hasMessageNotContaining("Alice1234");
+        byte[] nested = ("{\"Response\":{\"ErrorCode\":0,\"VerificationDetailList\":[{\"Similarity\":\"Bob5678\"}],"
+                + "\"RequestId\":\"r\"}}").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> new ResponseDecoder().decode(200, nested, nested.length))
+                .isInstanceOf(io.github.faceid4j.FaceIdDecodingException.class)
+                .hasMessageContaining("Similarity").hasMessageNotContaining("Bob5678");
+    }
 }

@@ -28,6 +28,17 @@ class RetryPolicyTest {
     }
 
     @Test
+    void theJitterCoversZeroToTheCeilingInclusive() {
+        RetryPolicy tiny = new RetryPolicy(3, Duration.ofNanos(2), Duration.ofNanos(2));
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        for (int i = 0; i < 500; i++) {
+            seen.add(tiny.delayNanos(1));
+        }
+        assertThat(seen).containsExactly(0L, 1L, 2L);
+        assertThat(new RetryPolicy(3, Duration.ZERO, Duration.ZERO).delayNanos(2)).isZero();
+    }
+
+    @Test
     void noneMeansOneAttempt() {
         assertThat(RetryPolicy.NONE.maxAttempts()).isEqualTo(1);
         assertThat(RetryPolicy.DEFAULT.withMaxAttempts(5).maxAttempts()).isEqualTo(5);

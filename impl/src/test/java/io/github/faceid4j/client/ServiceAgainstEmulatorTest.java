@@ -70,6 +70,9 @@ class ServiceAgainstEmulatorTest {
             assertThat(request.header("X-TC-Region")).isEqualTo("ap-singapore");
             assertThat(request.header("X-TC-Language")).isEqualTo("en-US");
             assertThat(request.header("X-TC-Token")).isNull();
+            // the documented value in lower case, as Jersey writes a media type (no space after ';'); the emulator
+            // verifies the signature over it strictly (values lower-cased, as documented)
+            assertThat(request.header("Content-Type")).isEqualTo("application/json;charset=utf-8");
             assertThat(request.header("Authorization")).startsWith("TC3-HMAC-SHA256 Credential=" + EMULATOR.get().secretId() + "/");
             assertThat(Long.parseLong(request.header("X-TC-Timestamp"))).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(60L));
         }

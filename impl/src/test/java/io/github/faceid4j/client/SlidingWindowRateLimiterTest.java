@@ -3,7 +3,6 @@ package io.github.faceid4j.client;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -63,32 +62,63 @@ class SlidingWindowRateLimiterTest {
     @Test
     void theServiceNeverCountsMoreThanThePermitsWhateverTheDelays() {
         SlidingWindowRateLimiter twenty = SlidingWindowRateLimiter.of(20, Duration.ofSeconds(1), now::get);
+        List<Long> arrivals = simulate(twenty, false);
+        assertThat(maxInAnyWindow(arrivals)).isLessThanOrEqualTo(20);
+        assertThat(arrivals.size()).as("still close to 20/s with delays averaging 200 ms").isGreaterThan(300);
+        now.addAndGet(Duration.ofSeconds(1).toNanos());
+        for (int i = 0; i < 20; i++) {
+            assertThat(twenty.tryAcquire()).as("every permit given back once its answer left the window").isZero();
+        }
+    }
+
+    /**
+     * Positive control for the measurement above: the same limiter told of each answer as soon as its request is sent
+     * (it then counts send times, not arrivals) lets more than 20 requests arrive within one second.
+     */
+    @Test
+    void countingSendTimesInsteadWouldLetTheServiceSeeMore() {
+        SlidingWindowRateLimiter sendTimes = SlidingWindowRateLimiter.of(20, Duration.ofSeconds(1), now::get);
+        assertThat(maxInAnyWindow(simulate(sendTimes, true))).isGreaterThan(20);
+    }
+
+    /** 20 s of callers trying every 2 ms; the arrival times at the service, ascending. */
+    private List<Long> simulate(SlidingWindowRateLimiter limiter, boolean releaseAtSend) {
         Random random = new Random(42);
         List<Long> arrivals = new ArrayList<>();
-        ArrayDeque<Long> answers = new ArrayDeque<>(); // pending answer times, ascending enough for this model
-        List<long[]> pending = new ArrayList<>();
+        List<Long> answersPending = new ArrayList<>(); // when each sent request's answer begins
         long end = now.get() + 20_000 * MS;
         while (now.get() < end) {
             now.addAndGet(2 * MS); // callers try every 2 ms: far faster than allowed
-            for (var it = pending.iterator(); it.hasNext(); ) {
-                long[] p = it.next();
-                if (p[0] <= now.get()) {
-                    twenty.release();
+            for (var it = answersPending.iterator(); it.hasNext(); ) {
+                if (it.next() <= now.get()) {
+                    limiter.release();
                     it.remove();
                 }
             }
-            if (twenty.tryAcquire() == 0) {
+            if (limiter.tryAcquire() == 0) {
                 long arrival = now.get() + (long) (random.nextDouble() * 400) * MS;
                 arrivals.add(arrival);
-                pending.add(new long[] {arrival + MS}); // answer begins 1 ms after arrival
+                answersPending.add(releaseAtSend ? now.get() : arrival + MS); // answer begins 1 ms after arrival
             }
         }
+        // let every answer begin
+        now.addAndGet(500 * MS);
+        answersPending.forEach(a -> limiter.release());
         arrivals.sort(Long::compare);
-        for (int i = 0; i + 20 < arrivals.size(); i++) {
-            assertThat(arrivals.get(i + 20) - arrivals.get(i)).isGreaterThanOrEqualTo(Duration.ofSeconds(1).toNanos());
+        return arrivals;
+    }
+
+    /** The most arrivals within any one-second window (a window is half-open: [t, t + 1 s)). */
+    private static int maxInAnyWindow(List<Long> sortedArrivals) {
+        int max = 0;
+        int first = 0;
+        for (int last = 0; last < sortedArrivals.size(); last++) {
+            while (sortedArrivals.get(last) - sortedArrivals.get(first) >= Duration.ofSeconds(1).toNanos()) {
+                first++;
+            }
+            max = Math.max(max, last - first + 1);
         }
-        assertThat(arrivals.size()).as("still close to 20/s with delays averaging 200 ms").isGreaterThan(300);
-        assertThat(answers).isEmpty();
+        return max;
     }
 
     @Test

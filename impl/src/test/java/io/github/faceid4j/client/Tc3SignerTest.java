@@ -38,6 +38,13 @@ class Tc3SignerTest {
     }
 
     @Test
+    void headerValuesAreSignedLowerCasedAsDocumented() {
+        assertThat(Tc3Signer.canonicalRequest("application/json; charset=UTF-8", HOST, BODY))
+                .isEqualTo(Tc3Signer.canonicalRequest(CONTENT_TYPE, HOST, BODY))
+                .contains("\ncontent-type:application/json; charset=utf-8\n");
+    }
+
+    @Test
     void signingKey() {
         assertThat(HexFormat.of().formatHex(signer.signingKey(SECRET_KEY, TIMESTAMP)))
                 .isEqualTo("ac658d5dde49e9bfdd14e04e062f66b05d9f637d44b8a8d845327d4a77f666b1");

@@ -42,6 +42,7 @@ final class TestProxy implements AutoCloseable {
     private final List<Seen> seen = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger forwarded = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
+    private final AtomicInteger tunnelled = new AtomicInteger();
 
     /**
      * @param requiredAuthorization the exact {@code Proxy-Authorization} value to demand, or null for none
@@ -68,6 +69,11 @@ final class TestProxy implements AutoCloseable {
 
     int refused() {
         return refused.get();
+    }
+
+    /** CONNECT tunnels opened. */
+    int tunnelled() {
+        return tunnelled.get();
     }
 
     List<Seen> seen() {
@@ -114,6 +120,10 @@ final class TestProxy implements AutoCloseable {
                 return;
             }
             String[] parts = requestLine.split(" ");
+            if (parts[0].equals("CONNECT")) {
+                tunnel(request, parts[1], client);
+                return;
+            }
             URI target = URI.create(parts[1]);
             if (target.getScheme() == null) {
                 out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
@@ -141,6 +151,31 @@ final class TestProxy implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // the client sees a closed connection
+        }
+    }
+
+    /** {@code CONNECT host:port}: answers 200 and relays bytes both ways until either side closes. */
+    private void tunnel(Seen request, String authority, Socket client) throws IOException {
+        int port = upstream != null ? upstream.apply(request) : Integer.parseInt(authority.substring(authority.lastIndexOf(':') + 1));
+        try (Socket server = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            OutputStream out = client.getOutputStream();
+            out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            tunnelled.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    client.getInputStream().transferTo(server.getOutputStream());
+                } catch (IOException e) {
+                    // one side closed
+                } finally {
+                    try {
+                        server.shutdownOutput();
+                    } catch (IOException ignored) {
+                        // already closed
+                    }
+                }
+            });
+            server.getInputStream().transferTo(out);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.faceid4j.it;
 
 import io.github.faceid4j.emulator.FaceIdEmulator;
+import io.github.faceid4j.emulator.SelfSignedCertificate;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,6 +13,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.Files;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -51,18 +53,54 @@ final class Portal {
         return Objects.requireNonNull(System.getenv(name), name + " is not set: run the tests through Maven (mvn verify)");
     }
 
-    /** The emulator on the port the build reserved (the WAR's configuration points there). */
+    private static SelfSignedCertificate certificate;
+
+    /**
+     * The emulator's certificate for 127.0.0.1, made once per test JVM in its temporary directory (the build's, which
+     * the servers share), so the servers can read the trust store the portal is configured with.
+     */
+    static synchronized SelfSignedCertificate certificate() {
+        if (certificate == null) {
+            try {
+                certificate = SelfSignedCertificate.create(Files.createTempDirectory("faceid-emulator-tls"),
+                        "ip:127.0.0.1", "dns:localhost");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return certificate;
+    }
+
+    /** The emulator on the port the build reserved (the WAR's configuration points there), serving HTTPS. */
     static FaceIdEmulator.Builder emulator() {
         return FaceIdEmulator.builder()
                 .port(Integer.parseInt(required("faceid.emulator.port")))
-                .credentials(secretId(), env("TENCENTCLOUD_FACEID_SECRET_KEY"));
+                .credentials(secretId(), env("TENCENTCLOUD_FACEID_SECRET_KEY"))
+                .tls(certificate().serverContext());
     }
 
-    /** The portal exactly as {@code mvn package} built it. */
+    /**
+     * The portal as {@code mvn package} built it, its configuration told to trust the emulator's certificate (made by
+     * this test, so not known at package time) through {@code tencentcloud.faceid.trust-store}: the portal's clients
+     * talk HTTPS to the emulator, hostname verification on, as they would to the service.
+     */
     static WebArchive war() {
-        return ShrinkWrap.create(ZipImporter.class, "onboarding-portal.war")
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, "onboarding-portal.war")
                 .importFrom(new File(required("portal.war")))
                 .as(WebArchive.class);
+        String packaged;
+        try (var in = war.get(CONFIG).getAsset().openStream()) {
+            packaged = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        war.delete(CONFIG);
+        war.add(new StringAsset(packaged
+                + "\n# added by the tests: trust the emulator's certificate, made for this run\n"
+                + "tencentcloud.faceid.trust-store=" + certificate().trustStore().toString().replace('\\', '/') + "\n"
+                + "tencentcloud.faceid.trust-store-password=" + new String(certificate().password()) + "\n"
+                + "tencentcloud.faceid.trust-store-type=" + SelfSignedCertificate.STORE_TYPE + "\n"), CONFIG);
+        return war;
     }
 
     /** The same portal under another name, with {@code properties} as its microprofile-config.properties. */

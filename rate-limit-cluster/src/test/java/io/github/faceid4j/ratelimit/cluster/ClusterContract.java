@@ -35,7 +35,8 @@ abstract class ClusterContract {
 
     @Test
     void twoMembersShareOneTwentyPerSecondBudget() throws Exception {
-        try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start();
+        // the emulator counts arrivals without refusing any: one that refused the 21st could never show a 21st
+        try (FaceIdEmulator emulator = FaceIdEmulator.builder().rateLimitEnforced(false).build().start();
              Grid grid = startGrid(2);
              ClusterRateLimiter limiterA = grid.limiter(0, emulator.secretId());
              ClusterRateLimiter limiterB = grid.limiter(1, emulator.secretId());
@@ -45,7 +46,7 @@ abstract class ClusterContract {
             ClusterLoad.Result result = ClusterLoad.run(List.of(memberA, memberB), 8, 120, Duration.ofSeconds(20), 0, null);
 
             System.out.println(ClusterLoad.report(name() + ", 2 members x 8 threads, 120 calls", result, emulator));
-            assertThat(result.failures()).allSatisfy(f -> assertThat(f).isEmpty());
+            assertThat(result.failures()).hasSize(2).allSatisfy(f -> assertThat(f).isEmpty());
             assertThat(result.completed()).isEqualTo(120);
             assertThat(emulator.requests()).hasSize(120 + 2 * ClusterLoad.WARM_UP_CALLS_PER_MEMBER);
             assertThat(emulator.maxRequestsInAnyOneSecondWindow()).isLessThanOrEqualTo(20);
@@ -58,7 +59,8 @@ abstract class ClusterContract {
 
     @Test
     void whenAMemberLeavesTheOtherGoesOnAtTheFullRate() throws Exception {
-        try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start();
+        // the emulator counts arrivals without refusing any: one that refused the 21st could never show a 21st
+        try (FaceIdEmulator emulator = FaceIdEmulator.builder().rateLimitEnforced(false).build().start();
              Grid grid = startGrid(2);
              ClusterRateLimiter limiterA = grid.limiter(0, emulator.secretId());
              ClusterRateLimiter limiterB = grid.limiter(1, emulator.secretId());
@@ -81,7 +83,7 @@ abstract class ClusterContract {
                     result.rate(0, leftAt + 0.5, end), result.longestGapSeconds(0, leftAt)), result, emulator));
             assertThat(result.failures().get(0)).as("member A's failures").isEmpty();
             assertThat(result.failures().get(1)).as("member B fails closed once its grid member is gone")
-                    .allSatisfy(e -> assertThat(e).isInstanceOf(RateLimitTimeoutException.class));
+                    .isNotEmpty().allSatisfy(e -> assertThat(e).isInstanceOf(RateLimitTimeoutException.class));
             assertThat(limiterB.lastGridProblem()).isNotNull();
             assertThat(result.rate(0, leftAt + 0.5, end)).as("member A alone, calls per second").isGreaterThan(14);
             assertThat(result.longestGapSeconds(0, leftAt)).as("member A's longest pause").isLessThan(1.0);
