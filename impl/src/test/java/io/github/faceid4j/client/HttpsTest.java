@@ -36,7 +36,9 @@ class HttpsTest {
 
     @BeforeAll
     static void start() {
-        loopback = SelfSignedCertificate.create(dir, "ip:127.0.0.1", "dns:localhost");
+        // faceid-emulator.test: the name the proxy tests reach it by (loopback never goes through a proxy; the test
+        // proxy forwards every name to loopback)
+        loopback = SelfSignedCertificate.create(dir, "ip:127.0.0.1", "dns:localhost", "dns:faceid-emulator.test");
         emulator = FaceIdEmulator.builder().tls(loopback.serverContext()).rateLimitPerSecond(1000).build().start();
     }
 
@@ -48,6 +50,11 @@ class HttpsTest {
     @BeforeEach
     void reset() {
         emulator.reset();
+    }
+
+    /** The emulator by a name that is not loopback, for the tests through a proxy (see {@link #start()}). */
+    private static FaceIdServiceBuilder proxiedBuilder() {
+        return builder(emulator).endpoint("https://faceid-emulator.test:" + emulator.port());
     }
 
     private static FaceIdServiceBuilder builder(FaceIdEmulator to) {
@@ -140,7 +147,7 @@ class HttpsTest {
                 .getBytes(StandardCharsets.UTF_8));
         try (TestProxy proxy = new TestProxy(basic, null);
              LogCapture logs = new LogCapture();
-             VerificationResultService service = builder(emulator).logRequests(true)
+             VerificationResultService service = proxiedBuilder().logRequests(true)
                      .sslContext(loopback.clientContext())
                      .proxy(ProxySettings.of("127.0.0.1", proxy.port()).withCredentials(user, password)).build()) {
             assertThat(service.getResult("passed-tunnel-1").passed()).isTrue();
@@ -148,7 +155,7 @@ class HttpsTest {
             assertThat(proxy.tunnelled()).isBetween(1, 2);
             assertThat(proxy.refused()).isZero();
             assertThat(proxy.seen().get(0).requestLine())
-                    .isEqualTo("CONNECT 127.0.0.1:" + emulator.port() + " HTTP/1.1");
+                    .isEqualTo("CONNECT faceid-emulator.test:" + emulator.port() + " HTTP/1.1");
             assertThat(proxy.seen().get(0).headers()).containsEntry("proxy-authorization", basic);
             assertThat(emulator.requestsFor("passed-tunnel-1")).singleElement().satisfies(r -> {
                 assertThat(r.signatureValid()).isTrue();
@@ -163,7 +170,7 @@ class HttpsTest {
     void aProxyRefusingTheCredentialsIsReportedWithoutThem() throws Exception {
         String password = "Tw7Nb2QzX9kV4rMd";
         try (TestProxy proxy = new TestProxy("Basic c29tZW9uZTplbHNl", null);
-             VerificationResultService service = builder(emulator).maxAttempts(1)
+             VerificationResultService service = proxiedBuilder().maxAttempts(1)
                      .sslContext(loopback.clientContext())
                      .proxy(ProxySettings.of("127.0.0.1", proxy.port()).withCredentials("tls-proxy-user", password))
                      .build()) {
