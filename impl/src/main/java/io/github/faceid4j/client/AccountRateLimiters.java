@@ -9,6 +9,11 @@ package io.github.faceid4j.client;
 @FunctionalInterface
 public interface AccountRateLimiters {
 
-    /** The limiter of the account {@code secretId}: the same one for the same account, every time. */
+    /**
+     * The limiter of the account {@code secretId}: the same one for the same account, every time.
+     *
+     * @param secretId the SecretId the client signs with, which names the account whose budget is spent
+     * @return the limiter that all clients of this account share
+     */
     RateLimiter forAccount(String secretId);
 }

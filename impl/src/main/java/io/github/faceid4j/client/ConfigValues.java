@@ -15,6 +15,8 @@ public final class ConfigValues {
      * {@code true}, {@code yes}, {@code on}, {@code 1} or {@code false}, {@code no}, {@code off}, {@code 0}, in any
      * case, surrounding blanks ignored.
      *
+     * @param text the configured value, as read from the configuration source
+     * @return the boolean it means
      * @throws IllegalArgumentException for anything else, naming the value
      */
     public static boolean bool(String text) {

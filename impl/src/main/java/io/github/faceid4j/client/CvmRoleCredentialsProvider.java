@@ -76,6 +76,12 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
         return endpoint.isEmpty() ? builder().build() : builder().endpoint(URI.create(endpoint)).build();
     }
 
+    /**
+     * Starts the settings of a provider that differs from {@link #create()}: another endpoint, a fixed role name,
+     * other timeouts or refresh margin.
+     *
+     * @return a builder with every setting at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -92,7 +98,14 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
         private Builder() {
         }
 
-        /** Scheme, host and port of the metadata service; default {@code http://metadata.tencentyun.com}. */
+        /**
+         * Scheme, host and port of the metadata service; default {@code http://metadata.tencentyun.com}. Its path is
+         * ignored: the credentials are always asked for at {@code /latest/meta-data/cam/security-credentials/}.
+         *
+         * @param endpoint an absolute {@code http} or {@code https} URL with a host
+         * @return this builder
+         * @throws IllegalArgumentException when {@code endpoint} is not an http(s) URL with a host
+         */
         public Builder endpoint(URI endpoint) {
             Objects.requireNonNull(endpoint, "endpoint");
             String scheme = endpoint.getScheme();
@@ -103,7 +116,14 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
             return this;
         }
 
-        /** The role to ask for; default: the one the metadata service lists for this instance. */
+        /**
+         * The role to ask for; default: the one the metadata service lists for this instance. Set it when more than
+         * one could be listed and a particular one must be used.
+         *
+         * @param role a CAM role name (1 to 128 letters, digits or {@code +=,.@_-}), or null for the listed one
+         * @return this builder
+         * @throws IllegalArgumentException when {@code role} is not a valid CAM role name
+         */
         public Builder roleName(String role) {
             if (role != null && !role.matches(ROLE_NAME)) {
                 throw new IllegalArgumentException("a CAM role name has 1 to 128 letters, digits or +=,.@_-");
@@ -112,19 +132,39 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
             return this;
         }
 
-        /** TCP connect bound of every exchange; default 1 s. */
+        /**
+         * TCP connect bound of every exchange; default 1 s. Short, because off Tencent Cloud the first probe's
+         * connect goes nowhere, and a chain waits for it before it tries its next source.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = positive(timeout, "connectTimeout");
             return this;
         }
 
-        /** Bound of a whole exchange, until the last byte of the answer; default 2 s. */
+        /**
+         * Bound of a whole exchange, until the last byte of the answer; default 2 s.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
+         */
         public Builder timeout(Duration timeout) {
             this.timeout = positive(timeout, "timeout");
             return this;
         }
 
-        /** How long before they expire credentials are fetched again; default 5 min. */
+        /**
+         * How long before they expire credentials are fetched again; default 5 min. The margin keeps a request
+         * signed just before expiry from reaching the service with credentials that expired on the way.
+         *
+         * @param margin zero or a positive duration
+         * @return this builder
+         * @throws IllegalArgumentException when {@code margin} is null or negative
+         */
         public Builder refreshMargin(Duration margin) {
             if (margin == null || margin.isNegative()) {
                 throw new IllegalArgumentException("refreshMargin must be zero or positive");
@@ -139,6 +179,12 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
             return this;
         }
 
+        /**
+         * The provider with these settings. Nothing is sent yet: the metadata service is probed on the first
+         * request for credentials (or the first {@link CvmRoleCredentialsProvider#available()}).
+         *
+         * @return a new provider
+         */
         public CvmRoleCredentialsProvider build() {
             return new CvmRoleCredentialsProvider(this);
         }
@@ -159,6 +205,9 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
     /**
      * Whether this instance has a role the metadata service will give credentials for: probes on the first call
      * (bounded by the timeouts), then answers from memory.
+     *
+     * @return {@code true} when the metadata service answered with a role; {@code false} off Tencent Cloud or when
+     *         no role is bound to the instance
      */
     public boolean available() {
         Probe p = probe;

@@ -328,6 +328,9 @@ public final class FaceIdServiceBuilder {
      * caller sees the result; default none. For observability layers (the CDI extension's
      * {@code VerificationCallEvent}): failures carry their count themselves ({@code FaceIdException.attempts()}).
      * Runs on the thread completing the call, never the service's timer; what it throws is logged and ignored.
+     *
+     * @param observer given the result and the number of requests it took, or null for none
+     * @return this builder
      */
     public FaceIdServiceBuilder attemptsObserver(ObjIntConsumer<VerificationResult> observer) {
         this.attemptsObserver = observer;

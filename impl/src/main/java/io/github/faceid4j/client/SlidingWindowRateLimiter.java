@@ -76,6 +76,8 @@ public final class SlidingWindowRateLimiter implements RateLimiter {
     /**
      * Permits counted against the window now: requests in flight and those whose answer began less than one window
      * ago. {@code permits} means none is free. For monitoring (a health check's data); a snapshot, stale at once.
+     *
+     * @return the number of permits in use, from 0 to {@code permits}
      */
     public synchronized int permitsInUse() {
         long now = nanoTime.getAsLong();
