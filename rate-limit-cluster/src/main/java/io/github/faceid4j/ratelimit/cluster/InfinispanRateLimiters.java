@@ -15,7 +15,7 @@ import java.util.Objects;
  * ({@code @Resource(lookup = "java:jboss/infinispan/cache/<container>/<cache>")}). Needs
  * {@code com.bucket4j:bucket4j_jdk17-infinispan} and Infinispan's API; nothing of JCache. The cache container must
  * know Bucket4j's ProtoStream types ({@code Bucket4jProtobufContextInitializer}) so that the entry processor can
- * travel to the entry's owner; see CLUSTER.md.
+ * travel to the entry's owner; see docs/cluster.md.
  */
 public final class InfinispanRateLimiters {
 

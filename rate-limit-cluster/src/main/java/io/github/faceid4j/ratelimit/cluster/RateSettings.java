@@ -15,7 +15,7 @@ import java.util.concurrent.ThreadFactory;
  * taking a token to the request's arrival at the service varies by less than about 175 ms between requests: a
  * bucket of {@value #DEFAULT_BURST} token refilled greedily at {@value #DEFAULT_PERMITS} per second lets at most
  * {@code burst + rate x (1 s + jitter)} requests arrive in one second, and {@code 1 + 17 x 1.175 < 21}. The cost is
- * 15% of the budget: the whole cluster sends at most 17 requests per second. CLUSTER.md walks through the math.
+ * 15% of the budget: the whole cluster sends at most 17 requests per second. docs/cluster.md walks through the math.
  *
  * <pre>{@code
  * RateSettings settings = RateSettings.builder()

@@ -79,7 +79,7 @@ final class ClusterLoad {
     private ClusterLoad() {
     }
 
-    /** One line with what a test measured, for the build log (and CLUSTER.md). */
+    /** One line with what a test measured, for the build log (and docs/cluster.md). */
     static String report(String label, Result result, FaceIdEmulator emulator) {
         return String.format("%s: %s; emulator: max %d requests in any 1 s window, %d rate limited", label,
                 result.summary(), emulator.maxRequestsInAnyOneSecondWindow(), emulator.rateLimitedCount());
@@ -104,7 +104,7 @@ final class ClusterLoad {
     static Result run(List<VerificationResultService> members, int threadsPerMember, int totalCalls,
                       Duration duration, double atSeconds, Runnable during) throws InterruptedException {
         // Each member's first call, alone, then a pause of a window. A service starts its JAX-RS client on its first
-        // exchange, so that request leaves some 0.1-0.4 s after its permit: beyond any jitter margin, as CLUSTER.md
+        // exchange, so that request leaves some 0.1-0.4 s after its permit: beyond any jitter margin, as docs/cluster.md
         // says. A deployed application pays this once; the emulator records these calls like every other, and the
         // window counts include them.
         for (int m = 0; m < members.size(); m++) {
