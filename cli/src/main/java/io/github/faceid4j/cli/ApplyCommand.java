@@ -76,8 +76,13 @@ final class ApplyCommand implements Callable<Integer> {
     String region;
 
     @Option(names = "--endpoint", paramLabel = "URL",
-            description = "Where to send the request. Default: https://faceid.tencentcloudapi.com; also"
-                    + " http://127.0.0.1:PORT for `faceid emulator`.")
+            // each URL on a line of its own, so that the help never breaks one at a dot (as `result` does)
+            description = "Where to send the request. For a Tencent Cloud International account:%n"
+                    + "  https://faceid.intl.tencentcloudapi.com%n"
+                    + "Default (the endpoint of the API contract this tool was built to):%n"
+                    + "  https://faceid.tencentcloudapi.com%n"
+                    + "The emulator (`faceid emulator` prints its port):%n"
+                    + "  http://127.0.0.1:PORT")
     String endpoint;
 
     @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,

@@ -29,13 +29,15 @@ import java.util.logging.Logger;
         footer = {
                 "  faceid demo                  round trip against the built-in emulator",
                 "  faceid emulator --port 8787  local stand-in for the service, until Ctrl-C",
-                "  faceid apply --redirect-url https://portal.example.com/verified --region ap-singapore",
+                "  faceid apply --region ap-singapore \\",
+                "      --redirect-url https://portal.example.com/verified",
                 "  faceid result BIZ_TOKEN --region ap-singapore",
                 "  faceid results --tokens tokens.txt --out reports --region ap-singapore",
                 "      with TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY set, or with",
                 "      ~/.tencentcloud/credentials",
-                "In a clone, `faceid` is cli/target/faceid (or java -jar cli/target/faceid-cli.jar)",
-                "after ./mvnw package; docs/cli.md shows how to put it on the PATH."},
+                "In a clone, `faceid` is cli/target/faceid after ./mvnw package",
+                "(or java -jar cli/target/faceid-cli.jar); docs/cli.md shows how to put",
+                "it on the PATH."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:verification passed (demo/emulator: all went as expected)",

@@ -29,7 +29,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"result", "emulator", "demo"})
+    @ValueSource(strings = {"apply", "result", "results", "emulator", "demo"})
     void everySubcommandHasHelp(String command) {
         Cli.Run run = Cli.run(Map.of(), command, "-h");
 
@@ -39,7 +39,7 @@ class HelpTest {
 
     /** Issue 19: `--help` broke "https://faceid.\n tencentcloudapi.com" mid-word, so it could not be copied. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "result", "results", "emulator", "demo"})
+    @ValueSource(strings = {"", "apply", "result", "results", "emulator", "demo"})
     void helpNeverBreaksAUrlOrAPath(String command) {
         Cli.Run run = command.isEmpty() ? Cli.run(Map.of(), "--help") : Cli.run(Map.of(), command, "--help");
 
@@ -48,13 +48,14 @@ class HelpTest {
         while (urls.find()) {
             assertThat(urls.group().replaceAll("\\.$", "")).as(run.out()).isIn(
                     "https://faceid.tencentcloudapi.com", "https://faceid.intl.tencentcloudapi.com",
-                    "http://127.0.0.1:PORT");
+                    "http://127.0.0.1:PORT", "https://portal.example.com/verified");
         }
         Matcher paths = Pattern.compile("~/[^\\s;,)]+").matcher(run.out());
         while (paths.find()) {
             assertThat(paths.group()).as(run.out()).isEqualTo("~/.tencentcloud/credentials");
         }
-        assertThat(run.out()).doesNotContain("DIR/\n").doesNotContain("result-\n");
+        assertThat(run.out()).doesNotContain("DIR/\n").doesNotContain("result-\n")
+                .doesNotContainPattern("cli/target/[^\\s)]*\\.\\n");
     }
 
     @Test

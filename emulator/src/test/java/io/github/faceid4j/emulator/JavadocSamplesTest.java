@@ -2,6 +2,9 @@ package io.github.faceid4j.emulator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +31,16 @@ class JavadocSamplesTest {
         try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
             emulator.script("tok-1", Scenario.notFinished(), Scenario.passed());
             // point a client at emulator.endpoint() with DEFAULT_SECRET_ID / DEFAULT_SECRET_KEY
+        }
+        // end of sample
+    }
+
+    @Test
+    void selfSignedCertificate(@TempDir Path tempDir) {
+        // sample: SelfSignedCertificate
+        SelfSignedCertificate cert = SelfSignedCertificate.create(tempDir, "ip:127.0.0.1", "dns:localhost");
+        try (FaceIdEmulator emulator = FaceIdEmulator.builder().tls(cert.serverContext()).build().start()) {
+            // a client trusting cert.trustStore() (PKCS12, cert.password()) talks to emulator.endpoint(): https://127.0.0.1:port
         }
         // end of sample
     }
