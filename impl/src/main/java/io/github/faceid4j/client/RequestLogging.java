@@ -135,4 +135,40 @@ final class RequestLogging implements ClientRequestFilter, ClientResponseFilter 
             }
         }
     }
+
+    private static final String JERSEY_CONNECTOR_LOGGER = "org.glassfish.jersey.client.internal.HttpUrlConnector";
+    /** Held, like {@link #jdkHttpLogger}: the filter lives on the logger object. */
+    private static volatile java.util.logging.Logger jerseyConnectorLogger;
+
+    /**
+     * A streamed Apply body is sent with its {@code Content-Length} so that Jersey switches the connection to
+     * fixed-length streaming; Jersey then also copies that header onto the {@code HttpURLConnection}, which ignores
+     * it as "restricted", and warns about it on every call. Harmless (the length is applied through the streaming
+     * mode), so this drops exactly that warning, and only on a thread that is making one of our exchanges: other
+     * Jersey clients in the same JVM keep theirs.
+     */
+    static void quietRestrictedHeaderWarning() {
+        if (jerseyConnectorLogger != null) {
+            return;
+        }
+        synchronized (RequestLogging.class) {
+            if (jerseyConnectorLogger != null) {
+                return;
+            }
+            try {
+                java.util.logging.Logger logger = java.util.logging.Logger.getLogger(JERSEY_CONNECTOR_LOGGER);
+                java.util.logging.Filter previous = logger.getFilter();
+                logger.setFilter(record -> {
+                    if (CURRENT.get() != null && record.getMessage() != null
+                            && record.getMessage().contains("allowRestrictedHeaders")) {
+                        return false;
+                    }
+                    return previous == null || previous.isLoggable(record);
+                });
+                jerseyConnectorLogger = logger;
+            } catch (RuntimeException | LinkageError e) {
+                jerseyConnectorLogger = java.util.logging.Logger.getAnonymousLogger();
+            }
+        }
+    }
 }

@@ -47,6 +47,7 @@ final class Transport implements AutoCloseable {
         this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
         RequestLogging.quietJdkHttpLogging();
+        RequestLogging.quietRestrictedHeaderWarning();
         this.connections = new ProxyConnectionFactory(settings.proxy(), settings.sslContext());
         // JerseyClientBuilder by name: inside WildFly, ClientBuilder.newBuilder() would give RESTEasy's client.
         // Our connection factory: the proxy (and its non-proxy hosts) of the settings, the JVM's otherwise.
