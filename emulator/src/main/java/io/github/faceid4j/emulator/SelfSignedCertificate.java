@@ -49,7 +49,9 @@ public final class SelfSignedCertificate {
     /**
      * Makes a key store (key and certificate) and a trust store (the certificate only) in {@code directory}.
      *
+     * @param directory               where the two store files are written
      * @param subjectAlternativeNames keytool's form: {@code ip:127.0.0.1}, {@code dns:localhost}; at least one
+     * @return the certificate, its stores and their password
      */
     public static SelfSignedCertificate create(Path directory, String... subjectAlternativeNames) {
         Objects.requireNonNull(directory, "directory");
@@ -100,22 +102,24 @@ public final class SelfSignedCertificate {
         return new SelfSignedCertificate(keyStore, trustStore, password);
     }
 
-    /** The PKCS12 file with the key and the certificate (for the server). */
+    /** {@return the PKCS12 file with the key and the certificate (for the server)} */
     public Path keyStore() {
         return keyStore;
     }
 
-    /** The PKCS12 file with the certificate only (for clients that are to trust it). */
+    /** {@return the PKCS12 file with the certificate only (for clients that are to trust it)} */
     public Path trustStore() {
         return trustStore;
     }
 
-    /** The password of both stores (random, made for this certificate). */
+    /** {@return the password of both stores (random, made for this certificate); a copy} */
     public char[] password() {
         return password.clone();
     }
 
-    /** A server-side context presenting this certificate: for {@link FaceIdEmulator.Builder#tls(SSLContext)}. */
+    /**
+     * {@return a server-side context presenting this certificate: for {@link FaceIdEmulator.Builder#tls(SSLContext)}}
+     */
     public SSLContext serverContext() {
         try {
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
@@ -128,7 +132,7 @@ public final class SelfSignedCertificate {
         }
     }
 
-    /** A client-side context trusting this certificate only. */
+    /** {@return a client-side context trusting this certificate only} */
     public SSLContext clientContext() {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
