@@ -4,10 +4,13 @@ import io.github.faceid4j.AuthenticationException;
 import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.RateLimitTimeoutException;
 import io.github.faceid4j.VerificationResultService;
+import io.github.faceid4j.VerificationStartService;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.github.faceid4j.emulator.Scenario;
 import io.github.faceid4j.model.VerificationResult;
+import io.github.faceid4j.model.start.StartedVerification;
+import io.github.faceid4j.model.start.WebVerificationRequest;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -238,6 +241,24 @@ class TelemetryTest {
                 .orElseThrow();
         assertThat(refused.getAttributes().get(AttributeKey.longKey("faceid.attempts"))).isZero();
         assertThat(refused.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    }
+
+    @Test
+    void anApplyCallRecordsTheNewTokensPrefixOnly() throws Exception {
+        StartedVerification started;
+        try (VerificationStartService starts = builder().buildStartService()) {
+            started = starts.start(WebVerificationRequest.builder("https://portal.example.com/verified")
+                    .extra("order-4711-extra-text").build());
+        }
+        SpanData span = onlySpan();
+        assertThat(span.getName()).isEqualTo("faceid/ApplyWebVerificationBizTokenIntl");
+        assertThat(span.getAttributes().get(RPC_METHOD)).isEqualTo("ApplyWebVerificationBizTokenIntl");
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("faceid.biz_token.prefix")))
+                .isEqualTo(Redaction.prefix(started.bizToken()));
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("faceid.request_id"))).isEqualTo(started.requestId());
+        assertThat(span.getAttributes().get(OUTCOME)).isEqualTo("ok");
+        assertThat(span.toString()).doesNotContain("order-4711-extra-text");
+        assertNoSecretIn(started.bizToken(), spans.getFinishedSpanItems(), metrics.collectAllMetrics());
     }
 
     @Test
