@@ -88,10 +88,58 @@ final class OpenTelemetryCalls implements CallTelemetry {
                 : null;
     }
 
-    /** See {@link CallTelemetry#of}. */
+    /**
+     * See {@link CallTelemetry#of}. Without an OpenTelemetry of the application's, the global one once it is set.
+     * Never {@code GlobalOpenTelemetry.get()} before it is set: that would fix the global to a no-op, and the
+     * application's own {@code GlobalOpenTelemetry.set} (e.g. after building its services) would then fail.
+     */
     static CallTelemetry of(Object openTelemetry, String action, String region, URI endpoint, RateLimiter limiter) {
-        OpenTelemetry otel = openTelemetry != null ? (OpenTelemetry) openTelemetry : GlobalOpenTelemetry.get();
-        return new OpenTelemetryCalls(otel, action, region, endpoint, limiter);
+        if (openTelemetry != null) {
+            return new OpenTelemetryCalls((OpenTelemetry) openTelemetry, action, region, endpoint, limiter);
+        }
+        if (GlobalOpenTelemetry.isSet()) {
+            return new OpenTelemetryCalls(GlobalOpenTelemetry.get(), action, region, endpoint, limiter);
+        }
+        return new UntilGlobalIsSet(() -> new OpenTelemetryCalls(GlobalOpenTelemetry.get(), action, region, endpoint,
+                limiter));
+    }
+
+    /** Records nothing until {@code GlobalOpenTelemetry} is set, then what it says (checked as each call starts). */
+    private static final class UntilGlobalIsSet implements CallTelemetry {
+        private final java.util.function.Supplier<CallTelemetry> create;
+        private volatile CallTelemetry delegate;
+        private boolean closed;
+
+        UntilGlobalIsSet(java.util.function.Supplier<CallTelemetry> create) {
+            this.create = create;
+        }
+
+        @Override
+        public Call start(String maskedBizToken) {
+            CallTelemetry telemetry = delegate;
+            if (telemetry == null) {
+                if (!GlobalOpenTelemetry.isSet()) {
+                    return Call.NONE;
+                }
+                telemetry = created();
+            }
+            return telemetry.start(maskedBizToken);
+        }
+
+        private synchronized CallTelemetry created() {
+            if (delegate == null) {
+                delegate = closed ? NONE : create.get();
+            }
+            return delegate;
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (delegate != null) {
+                delegate.close();
+            }
+        }
     }
 
     @Override

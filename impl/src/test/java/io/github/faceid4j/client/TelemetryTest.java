@@ -11,6 +11,7 @@ import io.github.faceid4j.emulator.Scenario;
 import io.github.faceid4j.model.VerificationResult;
 import io.github.faceid4j.model.start.StartedVerification;
 import io.github.faceid4j.model.start.WebVerificationRequest;
+import io.opentelemetry.api.GlobalOpenTelemetry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
@@ -259,6 +260,22 @@ class TelemetryTest {
         assertThat(span.getAttributes().get(OUTCOME)).isEqualTo("ok");
         assertThat(span.toString()).doesNotContain("order-4711-extra-text");
         assertNoSecretIn(started.bizToken(), spans.getFinishedSpanItems(), metrics.collectAllMetrics());
+    }
+
+    @Test
+    void byDefaultTheGlobalOpenTelemetryOnceSetAndNeverFixedBeforeThat() throws Exception {
+        GlobalOpenTelemetry.resetForTest();
+        try (VerificationResultService service = builder().openTelemetry(null).build()) {
+            service.getResult("passed-before-global");
+            // the service did not fix the global to a no-op: the application can still set its own
+            GlobalOpenTelemetry.set(otel);
+            service.getResult("passed-after-global");
+        } finally {
+            GlobalOpenTelemetry.resetForTest();
+        }
+        SpanData span = onlySpan();
+        assertThat(span.getAttributes().get(AttributeKey.stringKey("faceid.biz_token.prefix")))
+                .isEqualTo(Redaction.prefix("passed-after-global"));
     }
 
     @Test
