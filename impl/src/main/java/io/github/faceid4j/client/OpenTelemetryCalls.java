@@ -18,7 +18,10 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -59,7 +62,9 @@ final class OpenTelemetryCalls implements CallTelemetry {
     private final LongHistogram attempts;
     private final LongCounter waits;
     private final LongCounter refusals;
-    private final ObservableLongGauge permitsInUse;
+    /** The gauge this service's limiter is observed by, with the other services' of its action, or null. */
+    private final PermitsGauge permitsInUse;
+    private final SlidingWindowRateLimiter limiter;
 
     private OpenTelemetryCalls(OpenTelemetry otel, String action, String region, URI endpoint, RateLimiter limiter) {
         this.tracer = otel.getTracer(SCOPE);
@@ -81,11 +86,8 @@ final class OpenTelemetryCalls implements CallTelemetry {
                 .setDescription("Attempts that found no free rate-limit permit and waited for one").build();
         this.refusals = meter.counterBuilder("faceid.client.rate_limit.refusals").setUnit("{call}")
                 .setDescription("Calls that got no rate-limit permit in time (RateLimitTimeoutException)").build();
-        this.permitsInUse = limiter instanceof SlidingWindowRateLimiter local
-                ? meter.gaugeBuilder("faceid.client.rate_limit.permits_in_use").ofLongs().setUnit("{permit}")
-                        .setDescription("Permits of the rate limit's window in use")
-                        .buildWithCallback(gauge -> gauge.record(local.permitsInUse(), metric))
-                : null;
+        this.limiter = limiter instanceof SlidingWindowRateLimiter local ? local : null;
+        this.permitsInUse = this.limiter == null ? null : PermitsGauge.observe(meter, metric, this.limiter);
     }
 
     /**
@@ -160,7 +162,49 @@ final class OpenTelemetryCalls implements CallTelemetry {
     @Override
     public void close() {
         if (permitsInUse != null) {
-            permitsInUse.close();
+            permitsInUse.forget(limiter);
+        }
+    }
+
+    /**
+     * One gauge per meter and action, summing the limiters of the services of that action (several named CDI
+     * clients): separate gauges with the same attributes would report clashing points. Closed with the last service.
+     */
+    private static final class PermitsGauge {
+        private static final Map<List<Object>, PermitsGauge> GAUGES = new HashMap<>();
+
+        private final List<Object> key;
+        /** One entry per service; a limiter shared by services is listed for each, and counted once. */
+        private final List<SlidingWindowRateLimiter> limiters = new CopyOnWriteArrayList<>();
+        private ObservableLongGauge gauge;
+
+        private PermitsGauge(List<Object> key) {
+            this.key = key;
+        }
+
+        static PermitsGauge observe(Meter meter, Attributes attributes, SlidingWindowRateLimiter limiter) {
+            synchronized (GAUGES) {
+                PermitsGauge shared = GAUGES.computeIfAbsent(List.of(meter, attributes), PermitsGauge::new);
+                shared.limiters.add(limiter);
+                if (shared.gauge == null) {
+                    shared.gauge = meter.gaugeBuilder("faceid.client.rate_limit.permits_in_use").ofLongs()
+                            .setUnit("{permit}").setDescription("Permits of the rate limits' windows in use")
+                            .buildWithCallback(g -> g.record(shared.limiters.stream().distinct()
+                                    .mapToLong(SlidingWindowRateLimiter::permitsInUse).sum(), attributes));
+                }
+                return shared;
+            }
+        }
+
+        void forget(SlidingWindowRateLimiter limiter) {
+            synchronized (GAUGES) {
+                limiters.remove(limiter);
+                if (limiters.isEmpty() && gauge != null) {
+                    gauge.close();
+                    gauge = null;
+                    GAUGES.remove(key);
+                }
+            }
         }
     }
 

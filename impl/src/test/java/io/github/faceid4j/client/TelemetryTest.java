@@ -279,6 +279,21 @@ class TelemetryTest {
     }
 
     @Test
+    void thePermitsGaugeSumsTheServicesOfAnActionAndEndsWithTheLast() throws Exception {
+        try (VerificationResultService one = builder().rateLimit(5, Duration.ofSeconds(30)).build()) {
+            try (VerificationResultService two = builder().rateLimit(5, Duration.ofSeconds(30)).build()) {
+                one.getResult("passed-g1");
+                two.getResult("passed-g2");
+                two.getResult("passed-g3");
+                assertThat(gauge("faceid.client.rate_limit.permits_in_use")).isEqualTo(3);
+            }
+            assertThat(gauge("faceid.client.rate_limit.permits_in_use")).isEqualTo(1);
+        }
+        assertThat(metrics.collectAllMetrics()).extracting(MetricData::getName)
+                .doesNotContain("faceid.client.rate_limit.permits_in_use");
+    }
+
+    @Test
     void noopSwitchesItOff() throws Exception {
         try (VerificationResultService service = builder().openTelemetry(OpenTelemetry.noop()).build()) {
             assertThat(service.getResult("passed-off").passed()).isTrue();
