@@ -78,7 +78,9 @@ final class ResilientCall<T> {
         this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
         this.subject = target.subject();
         this.telemetry = policies.telemetry().start(target.maskedBizToken());
-        result.whenComplete((answer, failure) -> telemetry.end(answer, failure, attempts, target));
+        if (telemetry != CallTelemetry.Call.NONE) { // without OpenTelemetry a call costs nothing more
+            result.whenComplete((answer, failure) -> telemetry.end(answer, failure, attempts, target));
+        }
     }
 
     /** A call not yet started: the service registers it (to end it on close) before {@link #begin}. */
