@@ -4,6 +4,7 @@ import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.VerificationStartService;
 import io.github.faceid4j.client.AccountRateLimiters;
+import io.github.faceid4j.client.FaceIdServiceBuilder;
 import io.github.faceid4j.client.RateLimiter;
 import io.github.faceid4j.client.SlidingWindowRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -239,6 +240,7 @@ public class FaceIdExtension implements Extension {
         Event<VerificationStartEvent> events = name == null
                 ? beanManager.getEvent().select(VerificationStartEvent.class)
                 : beanManager.getEvent().select(VerificationStartEvent.class, FaceIdClient.Literal.of(name));
+        containerTelemetry(beanManager, translation.builder());
         return new ObservedVerificationStartService(translation.builder().buildStartService(),
                 name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
     }
@@ -268,12 +270,20 @@ public class FaceIdExtension implements Extension {
             clientHealth.permitsInUse(local::permitsInUse);
             translation.builder().rateLimiter(local);
         }
+        containerTelemetry(beanManager, translation.builder());
         ObservedVerificationResultService.Attempts attempts = new ObservedVerificationResultService.Attempts();
         return new ObservedVerificationResultService(translation.builder().attemptsObserver(attempts::record).build(),
                 name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, call -> {
                     clientHealth.record(call); // before the observers: one that asks the health sees this call
                     events.fire(call);
                 }, attempts);
+    }
+
+    /** Spans and metrics go to the container's {@code OpenTelemetry} bean when the API is there and it has one. */
+    private static void containerTelemetry(BeanManager beanManager, FaceIdServiceBuilder builder) {
+        if (ContainerTelemetry.apiPresent()) {
+            ContainerTelemetry.apply(beanManager, builder);
+        }
     }
 
     /** {@code health.failure-threshold}, the client's or the shared one; a bad value is a deployment problem. */

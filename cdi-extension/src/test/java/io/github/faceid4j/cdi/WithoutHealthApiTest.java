@@ -29,6 +29,7 @@ class WithoutHealthApiTest {
         assertThatThrownBy(() -> Class.forName("org.eclipse.microprofile.health.HealthCheck"))
                 .as("the API must be off the class path in this run").isInstanceOf(ClassNotFoundException.class);
         assertThat(ClientHealth.healthApiPresent()).isFalse();
+        assertThat(ContainerTelemetry.apiPresent()).as("OpenTelemetry is left off in this run too").isFalse();
 
         try (var cdi = boot(config(map(valid(emulator.get()))), InjectionTest.Verifier.class)) {
             assertThat(cdi.get(InjectionTest.Verifier.class).passed("passed-without-health")).isTrue();

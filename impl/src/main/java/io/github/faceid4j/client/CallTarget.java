@@ -1,5 +1,7 @@
 package io.github.faceid4j.client;
 
+import java.util.function.BiConsumer;
+
 /**
  * What one kind of call sends, for {@link ResilientCall}: the machinery (permits, retries, deadline, logging) is the
  * same for every action; only the exchange and how it is named in log lines differ.
@@ -23,4 +25,16 @@ interface CallTarget<T> {
 
     /** What a log line may say of an answer: codes and the RequestId, no personal data. */
     String describe(T answer);
+
+    /**
+     * What telemetry may record of an answer, as attributes: codes and the RequestId, a BizToken's masked prefix at
+     * most; never personal data, Extra or a full BizToken.
+     */
+    default void record(T answer, BiConsumer<String, String> attribute) {
+    }
+
+    /** The answer's outcome for metrics, one of few values: {@code success}, {@code not_finished}...; else {@code ok}. */
+    default String category(T answer) {
+        return "ok";
+    }
 }

@@ -97,6 +97,8 @@ public final class FaceIdServiceBuilder {
     private boolean logRequests;
     private ProxySettings proxy;
     private ObjIntConsumer<VerificationResult> attemptsObserver;
+    /** An {@code io.opentelemetry.api.OpenTelemetry}, or null: typed Object so nothing of the optional API loads. */
+    private Object openTelemetry;
     private javax.net.ssl.SSLContext sslContext;
     private Path trustStore;
     private char[] trustStorePassword;
@@ -334,6 +336,20 @@ public final class FaceIdServiceBuilder {
      */
     public FaceIdServiceBuilder attemptsObserver(ObjIntConsumer<VerificationResult> observer) {
         this.attemptsObserver = observer;
+        return this;
+    }
+
+    /**
+     * Where the services' spans and metrics go (see docs/operations.md, "Telemetry"). Default ({@code null}):
+     * {@code GlobalOpenTelemetry} when {@code opentelemetry-api} is on the classpath, nothing when it is not (the
+     * dependency is optional: without it the library works and records nothing). {@code OpenTelemetry.noop()}
+     * switches telemetry off. Only calling this method needs the API; a builder that never calls it works without.
+     *
+     * @param openTelemetry the application's OpenTelemetry, or null for the default
+     * @return this builder
+     */
+    public FaceIdServiceBuilder openTelemetry(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
         return this;
     }
 
@@ -610,7 +626,7 @@ public final class FaceIdServiceBuilder {
                 (int) spillThreshold, spillMaxBytes, language, clock,
                 asyncExecutor, callTimeout,
                 new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
-                rateLimitMaxWait, maxConcurrency, logRequests, proxy, attemptsObserver, tlsContext()));
+                rateLimitMaxWait, maxConcurrency, logRequests, proxy, attemptsObserver, tlsContext(), openTelemetry));
     }
 
     /** The validated settings a service runs with. */
@@ -619,7 +635,8 @@ public final class FaceIdServiceBuilder {
                     long spillMaxBytes, String language, Clock clock,
                     ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
                     Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy,
-                    ObjIntConsumer<VerificationResult> attemptsObserver, javax.net.ssl.SSLContext sslContext) {
+                    ObjIntConsumer<VerificationResult> attemptsObserver, javax.net.ssl.SSLContext sslContext,
+                    Object openTelemetry) {
     }
 
     private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";

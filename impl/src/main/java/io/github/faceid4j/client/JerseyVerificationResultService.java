@@ -6,7 +6,9 @@ import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.model.VerificationResult;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 import java.util.function.ObjIntConsumer;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,8 @@ final class JerseyVerificationResultService implements VerificationResultService
         this.attemptsObserver = settings.attemptsObserver();
         this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
                 settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
-                settings.logRequests());
+                settings.logRequests(), CallTelemetry.of(settings.openTelemetry(), Transport.ACTION, settings.region(),
+                        settings.endpoint(), settings.rateLimiter()));
         this.runner = new CallRunner("VerificationResultService", "faceid-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }
@@ -79,6 +82,21 @@ final class JerseyVerificationResultService implements VerificationResultService
                 return "ErrorCode " + answer.errorCode() + ", RequestId "
                         + RequestLogging.clean(String.valueOf(answer.requestId()));
             }
+
+            @Override
+            public void record(VerificationResult answer, BiConsumer<String, String> attribute) {
+                if (answer.errorCode() != null) {
+                    attribute.accept("faceid.result.code", String.valueOf(answer.errorCode()));
+                }
+                if (answer.requestId() != null) {
+                    attribute.accept("faceid.request_id", answer.requestId());
+                }
+            }
+
+            @Override
+            public String category(VerificationResult answer) {
+                return answer.outcome().map(o -> o.category().name().toLowerCase(Locale.ROOT)).orElse("no_code");
+            }
         };
     }
 
@@ -103,6 +121,7 @@ final class JerseyVerificationResultService implements VerificationResultService
     public void close() {
         if (runner.close(transport::abortExchanges)) {
             transport.close();
+            policies.telemetry().close();
         }
     }
 

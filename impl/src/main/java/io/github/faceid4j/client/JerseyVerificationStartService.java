@@ -9,6 +9,7 @@ import io.github.faceid4j.model.start.WebVerificationRequest;
 import java.io.UncheckedIOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiConsumer;
 
 /**
  * {@link VerificationStartService} over the same machinery as the result service ({@link Transport} with its
@@ -26,7 +27,9 @@ final class JerseyVerificationStartService implements VerificationStartService {
     JerseyVerificationStartService(FaceIdServiceBuilder.Settings settings, RateLimiter limiter) {
         this.transport = new Transport(settings);
         this.policies = new ResilientCall.Policies(limiter, settings.rateLimitMaxWait(), settings.retryPolicy(),
-                settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(), settings.logRequests());
+                settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(), settings.logRequests(),
+                CallTelemetry.of(settings.openTelemetry(), ApplyCodec.ACTION, settings.region(), settings.endpoint(),
+                        limiter));
         this.runner = new CallRunner("VerificationStartService", "faceid-apply-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }
@@ -78,6 +81,14 @@ final class JerseyVerificationStartService implements VerificationStartService {
                 return "BizToken " + Redaction.prefix(answer.bizToken()) + ", RequestId "
                         + RequestLogging.clean(String.valueOf(answer.requestId()));
             }
+
+            @Override
+            public void record(StartedVerification answer, BiConsumer<String, String> attribute) {
+                attribute.accept("faceid.biz_token.prefix", Redaction.prefix(answer.bizToken()));
+                if (answer.requestId() != null) {
+                    attribute.accept("faceid.request_id", answer.requestId());
+                }
+            }
         };
     }
 
@@ -88,6 +99,7 @@ final class JerseyVerificationStartService implements VerificationStartService {
     @Override
     public void close() {
         if (runner.close(transport::abortExchanges)) {
+            policies.telemetry().close();
             transport.close();
         }
     }

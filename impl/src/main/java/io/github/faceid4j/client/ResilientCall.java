@@ -48,10 +48,21 @@ final class ResilientCall<T> {
     /** Until when the current attempt may wait for a permit. */
     private volatile long permitDeadline;
     private volatile long permitWait;
+    /** Whether the current attempt has waited for a permit (told to telemetry once per attempt). */
+    private volatile boolean waitedForPermit;
+    /** The call's span and metrics; started on the caller's thread, so the span is a child of the caller's. */
+    private final CallTelemetry.Call telemetry;
 
     /** What a call needs to know about pacing, retries and time, fixed when the service is built. */
     record Policies(RateLimiter limiter, Duration maxPermitWait, RetryPolicy retry, Duration callTimeout,
-                    Duration connectTimeout, Duration readTimeout, boolean logRequests) {
+                    Duration connectTimeout, Duration readTimeout, boolean logRequests, CallTelemetry telemetry) {
+
+        /** Without telemetry. */
+        Policies(RateLimiter limiter, Duration maxPermitWait, RetryPolicy retry, Duration callTimeout,
+                 Duration connectTimeout, Duration readTimeout, boolean logRequests) {
+            this(limiter, maxPermitWait, retry, callTimeout, connectTimeout, readTimeout, logRequests,
+                    CallTelemetry.NONE);
+        }
     }
 
     private static final System.Logger LOG = RequestLogging.LOG;
@@ -66,6 +77,10 @@ final class ResilientCall<T> {
         this.io = io;
         this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
         this.subject = target.subject();
+        this.telemetry = policies.telemetry().start(target.maskedBizToken());
+        if (telemetry != CallTelemetry.Call.NONE) { // without OpenTelemetry a call costs nothing more
+            result.whenComplete((answer, failure) -> telemetry.end(answer, failure, attempts, target));
+        }
     }
 
     /** A call not yet started: the service registers it (to end it on close) before {@link #begin}. */
@@ -147,6 +162,7 @@ final class ResilientCall<T> {
         }
         permitWait = Math.min(policies.maxPermitWait().toNanos(), remaining);
         permitDeadline = System.nanoTime() + permitWait;
+        waitedForPermit = false;
         return true;
     }
 
@@ -183,6 +199,10 @@ final class ResilientCall<T> {
             fail(new RateLimitTimeoutException("no rate-limit permit within " + Duration.ofNanos(permitWait)
                     + " (rateLimitMaxWait or what was left of callTimeout); nothing more was sent"));
             return;
+        }
+        if (!waitedForPermit) {
+            waitedForPermit = true;
+            telemetry.permitWait();
         }
         schedule(() -> runOnIo(this::acquireAndSend), retryAt - System.nanoTime());
     }
@@ -270,6 +290,9 @@ final class ResilientCall<T> {
                     + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
                     + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
         }
+        // the retry decision's internal marker is told as the public type, as fail() does
+        telemetry.retry(attempts, (e instanceof Transport.ConnectFailure ? FaceIdTransportException.class
+                : e.getClass()).getSimpleName());
         schedule(this::nextAttempt, delay);
     }
 

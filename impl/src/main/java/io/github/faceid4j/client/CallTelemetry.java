@@ -1,0 +1,96 @@
+package io.github.faceid4j.client;
+
+import java.net.URI;
+
+/**
+ * What the call machinery tells telemetry: one {@link Call} per call, started on the caller's thread (so a span is
+ * the child of the application's current one), told of permit waits and retries, ended once with the outcome.
+ *
+ * <p>Why an interface of our own: OpenTelemetry is an optional dependency. Only {@link OpenTelemetryCalls} refers
+ * to its classes, and it is loaded only when the API is on the classpath (checked once, when a service is built);
+ * without it every call gets {@link #NONE}'s no-op, and nothing of OpenTelemetry is ever loaded.
+ */
+interface CallTelemetry {
+
+    /** The scope of the tracer and the meter: the library's name. */
+    String SCOPE = "io.github.faceid4j";
+
+    /** Records nothing: the API is absent, or the application switched telemetry off. */
+    CallTelemetry NONE = new CallTelemetry() {
+        @Override
+        public Call start(String maskedBizToken) {
+            return Call.NONE;
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    /**
+     * A call begins, on the caller's thread.
+     *
+     * @param maskedBizToken the BizToken's masked prefix ({@link Redaction#prefix}), or {@code null}
+     */
+    Call start(String maskedBizToken);
+
+    /** The service is closed: stops observing its limiter. */
+    void close();
+
+    /** One call's record. Its methods never throw: telemetry must not change a call's outcome. */
+    interface Call {
+
+        /** Records nothing. */
+        Call NONE = new Call() {
+            @Override
+            public void permitWait() {
+            }
+
+            @Override
+            public void retry(int attempt, String errorType) {
+            }
+
+            @Override
+            public <T> void end(T answer, Throwable failure, int attempts, CallTarget<T> target) {
+            }
+        };
+
+        /** An attempt found no free permit and waits for one (once per attempt). */
+        void permitWait();
+
+        /** Attempt {@code attempt} failed with an exception of type {@code errorType}; another follows. */
+        void retry(int attempt, String errorType);
+
+        /**
+         * The call is over: {@code answer} or {@code failure}.
+         *
+         * @param target what may be recorded of the answer ({@link CallTarget#record})
+         */
+        <T> void end(T answer, Throwable failure, int attempts, CallTarget<T> target);
+    }
+
+    /**
+     * The telemetry of one service.
+     *
+     * @param openTelemetry the application's {@code io.opentelemetry.api.OpenTelemetry}, or {@code null} for
+     *                      {@code GlobalOpenTelemetry} when the API is present and nothing when it is not
+     * @param action        the service's action, {@code rpc.method}
+     * @param limiter       the service's limiter: its permits in use are observed when it tells them
+     */
+    static CallTelemetry of(Object openTelemetry, String action, String region, URI endpoint, RateLimiter limiter) {
+        if (openTelemetry == null && !apiPresent()) {
+            return NONE;
+        }
+        return OpenTelemetryCalls.of(openTelemetry, action, region, endpoint, limiter);
+    }
+
+    /** Whether {@code opentelemetry-api} is on the classpath, without initialising anything of it. */
+    static boolean apiPresent() {
+        try {
+            Class.forName("io.opentelemetry.api.OpenTelemetry", false, CallTelemetry.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}

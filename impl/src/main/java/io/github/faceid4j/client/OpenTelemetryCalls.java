@@ -1,0 +1,281 @@
+package io.github.faceid4j.client;
+
+import io.github.faceid4j.FaceIdServiceException;
+import io.github.faceid4j.RateLimitTimeoutException;
+import io.opentelemetry.api.GlobalOpenTelemetry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.LongHistogram;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongGauge;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@link CallTelemetry} over OpenTelemetry: each call a CLIENT span after the RPC conventions
+ * ({@code faceid/<action>}, {@code rpc.system} = {@code tencentcloud}), retries as its events, and the metrics of
+ * docs/operations.md. The only class that refers to OpenTelemetry: loaded only when its API is present.
+ *
+ * <p>What is recorded is chosen, never copied wholesale: the action, region and endpoint, attempts, codes, the
+ * RequestId and a BizToken's masked prefix. No full BizToken, personal data, Extra, credential or signature.
+ */
+final class OpenTelemetryCalls implements CallTelemetry {
+
+    static final AttributeKey<String> RPC_SYSTEM = AttributeKey.stringKey("rpc.system");
+    static final AttributeKey<String> RPC_SERVICE = AttributeKey.stringKey("rpc.service");
+    static final AttributeKey<String> RPC_METHOD = AttributeKey.stringKey("rpc.method");
+    static final AttributeKey<String> CLOUD_REGION = AttributeKey.stringKey("cloud.region");
+    static final AttributeKey<String> SERVER_ADDRESS = AttributeKey.stringKey("server.address");
+    static final AttributeKey<Long> SERVER_PORT = AttributeKey.longKey("server.port");
+    static final AttributeKey<String> ERROR_TYPE = AttributeKey.stringKey("error.type");
+    static final AttributeKey<Long> ATTEMPTS = AttributeKey.longKey("faceid.attempts");
+    static final AttributeKey<String> OUTCOME = AttributeKey.stringKey("faceid.outcome");
+    static final AttributeKey<String> BIZ_TOKEN_PREFIX = AttributeKey.stringKey("faceid.biz_token.prefix");
+    static final AttributeKey<String> REQUEST_ID = AttributeKey.stringKey("faceid.request_id");
+    static final AttributeKey<String> ERROR_CODE = AttributeKey.stringKey("faceid.error.code");
+    static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("faceid.attempt");
+
+    /** The bounds of the duration histogram, in seconds: from a quick answer to the longest call timeouts. */
+    private static final List<Double> DURATION_BOUNDS = List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
+            5.0, 10.0, 30.0, 60.0);
+
+    private static final System.Logger LOG = RequestLogging.LOG;
+
+    private final Tracer tracer;
+    private final String spanName;
+    private final Attributes common;
+    private final Attributes metric;
+    private final DoubleHistogram duration;
+    private final LongHistogram attempts;
+    private final LongCounter waits;
+    private final LongCounter refusals;
+    /** The gauge this service's limiter is observed by, with the other services' of its action, or null. */
+    private final PermitsGauge permitsInUse;
+    private final SlidingWindowRateLimiter limiter;
+
+    private OpenTelemetryCalls(OpenTelemetry otel, String action, String region, URI endpoint, RateLimiter limiter) {
+        this.tracer = otel.getTracer(SCOPE);
+        this.spanName = "faceid/" + action;
+        int port = endpoint.getPort() >= 0 ? endpoint.getPort() : "http".equals(endpoint.getScheme()) ? 80 : 443;
+        this.common = Attributes.builder()
+                .put(RPC_SYSTEM, "tencentcloud").put(RPC_SERVICE, "faceid").put(RPC_METHOD, action)
+                .put(CLOUD_REGION, region).put(SERVER_ADDRESS, endpoint.getHost()).put(SERVER_PORT, port)
+                .build();
+        this.metric = Attributes.of(RPC_METHOD, action);
+        Meter meter = otel.getMeter(SCOPE);
+        this.duration = meter.histogramBuilder("faceid.client.call.duration").setUnit("s")
+                .setDescription("Duration of FaceID calls, retries and waits for permits included")
+                .setExplicitBucketBoundariesAdvice(DURATION_BOUNDS).build();
+        this.attempts = meter.histogramBuilder("faceid.client.call.attempts").ofLongs().setUnit("{attempt}")
+                .setDescription("Requests sent (or tried) per FaceID call")
+                .setExplicitBucketBoundariesAdvice(List.of(1L, 2L, 3L, 5L, 10L)).build();
+        this.waits = meter.counterBuilder("faceid.client.rate_limit.waits").setUnit("{wait}")
+                .setDescription("Attempts that found no free rate-limit permit and waited for one").build();
+        this.refusals = meter.counterBuilder("faceid.client.rate_limit.refusals").setUnit("{call}")
+                .setDescription("Calls that got no rate-limit permit in time (RateLimitTimeoutException)").build();
+        this.limiter = limiter instanceof SlidingWindowRateLimiter local ? local : null;
+        this.permitsInUse = this.limiter == null ? null : PermitsGauge.observe(meter, metric, this.limiter);
+    }
+
+    /**
+     * See {@link CallTelemetry#of}. Without an OpenTelemetry of the application's, the global one once it is set.
+     * Never {@code GlobalOpenTelemetry.get()} before it is set: that would fix the global to a no-op, and the
+     * application's own {@code GlobalOpenTelemetry.set} (e.g. after building its services) would then fail.
+     */
+    static CallTelemetry of(Object openTelemetry, String action, String region, URI endpoint, RateLimiter limiter) {
+        if (openTelemetry != null) {
+            return new OpenTelemetryCalls((OpenTelemetry) openTelemetry, action, region, endpoint, limiter);
+        }
+        if (GlobalOpenTelemetry.isSet()) {
+            return new OpenTelemetryCalls(GlobalOpenTelemetry.get(), action, region, endpoint, limiter);
+        }
+        return new UntilGlobalIsSet(() -> new OpenTelemetryCalls(GlobalOpenTelemetry.get(), action, region, endpoint,
+                limiter));
+    }
+
+    /** Records nothing until {@code GlobalOpenTelemetry} is set, then what it says (checked as each call starts). */
+    private static final class UntilGlobalIsSet implements CallTelemetry {
+        private final java.util.function.Supplier<CallTelemetry> create;
+        private volatile CallTelemetry delegate;
+        private boolean closed;
+
+        UntilGlobalIsSet(java.util.function.Supplier<CallTelemetry> create) {
+            this.create = create;
+        }
+
+        @Override
+        public Call start(String maskedBizToken) {
+            CallTelemetry telemetry = delegate;
+            if (telemetry == null) {
+                if (!GlobalOpenTelemetry.isSet()) {
+                    return Call.NONE;
+                }
+                telemetry = created();
+            }
+            return telemetry.start(maskedBizToken);
+        }
+
+        private synchronized CallTelemetry created() {
+            if (delegate == null) {
+                delegate = closed ? NONE : create.get();
+            }
+            return delegate;
+        }
+
+        @Override
+        public synchronized void close() {
+            closed = true;
+            if (delegate != null) {
+                delegate.close();
+            }
+        }
+    }
+
+    @Override
+    public Call start(String maskedBizToken) {
+        try {
+            Span span = tracer.spanBuilder(spanName).setSpanKind(SpanKind.CLIENT).setParent(Context.current())
+                    .setAllAttributes(common).startSpan();
+            if (maskedBizToken != null) {
+                span.setAttribute(BIZ_TOKEN_PREFIX, maskedBizToken);
+            }
+            return new OneCall(span, System.nanoTime());
+        } catch (RuntimeException e) {
+            warn(e);
+            return Call.NONE;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (permitsInUse != null) {
+            permitsInUse.forget(limiter);
+        }
+    }
+
+    /**
+     * One gauge per meter and action, summing the limiters of the services of that action (several named CDI
+     * clients): separate gauges with the same attributes would report clashing points. Closed with the last service.
+     */
+    private static final class PermitsGauge {
+        private static final Map<List<Object>, PermitsGauge> GAUGES = new HashMap<>();
+
+        private final List<Object> key;
+        /** One entry per service; a limiter shared by services is listed for each, and counted once. */
+        private final List<SlidingWindowRateLimiter> limiters = new CopyOnWriteArrayList<>();
+        private ObservableLongGauge gauge;
+
+        private PermitsGauge(List<Object> key) {
+            this.key = key;
+        }
+
+        static PermitsGauge observe(Meter meter, Attributes attributes, SlidingWindowRateLimiter limiter) {
+            synchronized (GAUGES) {
+                PermitsGauge shared = GAUGES.computeIfAbsent(List.of(meter, attributes), PermitsGauge::new);
+                shared.limiters.add(limiter);
+                if (shared.gauge == null) {
+                    shared.gauge = meter.gaugeBuilder("faceid.client.rate_limit.permits_in_use").ofLongs()
+                            .setUnit("{permit}").setDescription("Permits of the rate limits' windows in use")
+                            .buildWithCallback(g -> g.record(shared.limiters.stream().distinct()
+                                    .mapToLong(SlidingWindowRateLimiter::permitsInUse).sum(), attributes));
+                }
+                return shared;
+            }
+        }
+
+        void forget(SlidingWindowRateLimiter limiter) {
+            synchronized (GAUGES) {
+                limiters.remove(limiter);
+                if (limiters.isEmpty() && gauge != null) {
+                    gauge.close();
+                    gauge = null;
+                    GAUGES.remove(key);
+                }
+            }
+        }
+    }
+
+    private static void warn(RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "OpenTelemetry failed (" + e.getClass().getName()
+                + "); the call is unaffected");
+    }
+
+    private final class OneCall implements Call {
+        private final Span span;
+        private final long started;
+
+        OneCall(Span span, long started) {
+            this.span = span;
+            this.started = started;
+        }
+
+        @Override
+        public void permitWait() {
+            try {
+                waits.add(1, metric);
+            } catch (RuntimeException e) {
+                warn(e);
+            }
+        }
+
+        @Override
+        public void retry(int attempt, String errorType) {
+            try {
+                span.addEvent("retry", Attributes.of(ATTEMPT, (long) attempt, ERROR_TYPE, errorType));
+            } catch (RuntimeException e) {
+                warn(e);
+            }
+        }
+
+        @Override
+        public <T> void end(T answer, Throwable failure, int attemptCount, CallTarget<T> target) {
+            try {
+                double seconds = (System.nanoTime() - started) / (double) TimeUnit.SECONDS.toNanos(1);
+                span.setAttribute(ATTEMPTS, attemptCount);
+                String outcome;
+                String errorType = null;
+                if (failure == null) {
+                    target.record(answer, span::setAttribute);
+                    outcome = target.category(answer);
+                } else {
+                    errorType = failure.getClass().getSimpleName();
+                    outcome = "error";
+                    span.setAttribute(ERROR_TYPE, errorType);
+                    if (failure instanceof FaceIdServiceException service) {
+                        // the service's code and RequestId: what Tencent support needs; its message may echo input
+                        span.setAttribute(ERROR_CODE, service.errorCode());
+                        if (service.requestId() != null) {
+                            span.setAttribute(REQUEST_ID, service.requestId());
+                        }
+                    }
+                    span.setStatus(StatusCode.ERROR, errorType);
+                    if (failure instanceof RateLimitTimeoutException) {
+                        refusals.add(1, metric);
+                    }
+                }
+                span.setAttribute(OUTCOME, outcome);
+                span.end();
+                Attributes byOutcome = errorType == null
+                        ? metric.toBuilder().put(OUTCOME, outcome).build()
+                        : metric.toBuilder().put(OUTCOME, outcome).put(ERROR_TYPE, errorType).build();
+                duration.record(seconds, byOutcome);
+                attempts.record(attemptCount, metric);
+            } catch (RuntimeException e) {
+                warn(e);
+            }
+        }
+    }
+}
