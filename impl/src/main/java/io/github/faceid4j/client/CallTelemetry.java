@@ -81,7 +81,16 @@ interface CallTelemetry {
         if (openTelemetry == null && !apiPresent()) {
             return NONE;
         }
-        return OpenTelemetryCalls.of(openTelemetry, action, region, endpoint, limiter);
+        try {
+            return OpenTelemetryCalls.of(openTelemetry, action, region, endpoint, limiter);
+        } catch (LinkageError incompatibleApi) {
+            // an OpenTelemetry API older than the one this library was built with lacks something it uses: the
+            // service works without telemetry rather than fail (a server may provide its own, older API)
+            RequestLogging.LOG.log(System.Logger.Level.WARNING, "FaceID: the OpenTelemetry API on the class path"
+                    + " is incompatible (" + incompatibleApi.getClass().getSimpleName() + ": "
+                    + incompatibleApi.getMessage() + "); calls are not traced");
+            return NONE;
+        }
     }
 
     /** Whether {@code opentelemetry-api} is on the classpath, without initialising anything of it. */

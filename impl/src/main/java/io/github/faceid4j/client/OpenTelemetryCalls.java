@@ -76,12 +76,12 @@ final class OpenTelemetryCalls implements CallTelemetry {
                 .build();
         this.metric = Attributes.of(RPC_METHOD, action);
         Meter meter = otel.getMeter(SCOPE);
-        this.duration = meter.histogramBuilder("faceid.client.call.duration").setUnit("s")
-                .setDescription("Duration of FaceID calls, retries and waits for permits included")
-                .setExplicitBucketBoundariesAdvice(DURATION_BOUNDS).build();
-        this.attempts = meter.histogramBuilder("faceid.client.call.attempts").ofLongs().setUnit("{attempt}")
-                .setDescription("Requests sent (or tried) per FaceID call")
-                .setExplicitBucketBoundariesAdvice(List.of(1L, 2L, 3L, 5L, 10L)).build();
+        this.duration = withBounds(meter.histogramBuilder("faceid.client.call.duration").setUnit("s")
+                .setDescription("Duration of FaceID calls, retries and waits for permits included"), DURATION_BOUNDS)
+                .build();
+        this.attempts = withBounds(meter.histogramBuilder("faceid.client.call.attempts").ofLongs()
+                .setUnit("{attempt}").setDescription("Requests sent (or tried) per FaceID call"),
+                List.of(1L, 2L, 3L, 5L, 10L)).build();
         this.waits = meter.counterBuilder("faceid.client.rate_limit.waits").setUnit("{wait}")
                 .setDescription("Attempts that found no free rate-limit permit and waited for one").build();
         this.refusals = meter.counterBuilder("faceid.client.rate_limit.refusals").setUnit("{call}")
@@ -276,6 +276,29 @@ final class OpenTelemetryCalls implements CallTelemetry {
             } catch (RuntimeException e) {
                 warn(e);
             }
+        }
+    }
+
+    /**
+     * Bucket advice came with API 1.32; an application server may give the application an older API (Payara
+     * Micro 6 does): then the SDK's default buckets, rather than a call that fails with {@link NoSuchMethodError}.
+     */
+    private static io.opentelemetry.api.metrics.DoubleHistogramBuilder withBounds(
+            io.opentelemetry.api.metrics.DoubleHistogramBuilder builder, List<Double> bounds) {
+        try {
+            return builder.setExplicitBucketBoundariesAdvice(bounds);
+        } catch (LinkageError olderApi) {
+            return builder;
+        }
+    }
+
+    /** As {@link #withBounds(io.opentelemetry.api.metrics.DoubleHistogramBuilder, List)}, for whole numbers. */
+    private static io.opentelemetry.api.metrics.LongHistogramBuilder withBounds(
+            io.opentelemetry.api.metrics.LongHistogramBuilder builder, List<Long> bounds) {
+        try {
+            return builder.setExplicitBucketBoundariesAdvice(bounds);
+        } catch (LinkageError olderApi) {
+            return builder;
         }
     }
 }
