@@ -227,16 +227,7 @@ public class FaceIdExtension implements Extension {
 
     /** Builds the start service on first use, from the configuration checked at deployment. */
     private VerificationStartService createStartService(BeanManager beanManager, String name) {
-        Config cfg = config;
-        if (cfg == null) {
-            throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
-        }
-        ClientConfiguration.Translation translation = ClientConfiguration.translate(cfg, name);
-        if (!translation.problems().isEmpty()) {
-            FaceIdConfigurationException first = translation.problems().get(0);
-            translation.problems().subList(1, translation.problems().size()).forEach(first::addSuppressed);
-            throw first;
-        }
+        ClientConfiguration.Translation translation = translateOrThrow(config, name);
         Event<VerificationStartEvent> events = name == null
                 ? beanManager.getEvent().select(VerificationStartEvent.class)
                 : beanManager.getEvent().select(VerificationStartEvent.class, FaceIdClient.Literal.of(name));
@@ -245,9 +236,11 @@ public class FaceIdExtension implements Extension {
                 name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
     }
 
-    /** Builds the service on first use, from the configuration checked at deployment. */
-    private VerificationResultService create(BeanManager beanManager, String name) {
-        Config cfg = config;
+    /**
+     * The builder of a client from the configuration, for both of its services; a problem (already reported at
+     * deployment) is thrown, the first with the others suppressed.
+     */
+    private static ClientConfiguration.Translation translateOrThrow(Config cfg, String name) {
         if (cfg == null) {
             throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
         }
@@ -257,6 +250,13 @@ public class FaceIdExtension implements Extension {
             translation.problems().subList(1, translation.problems().size()).forEach(first::addSuppressed);
             throw first;
         }
+        return translation;
+    }
+
+    /** Builds the service on first use, from the configuration checked at deployment. */
+    private VerificationResultService create(BeanManager beanManager, String name) {
+        Config cfg = config;
+        ClientConfiguration.Translation translation = translateOrThrow(cfg, name);
         Event<VerificationCallEvent> events = name == null
                 ? beanManager.getEvent().select(VerificationCallEvent.class)
                 : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
