@@ -3,7 +3,7 @@ package io.github.faceid4j.cdi;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.VerificationStartService;
-import io.github.faceid4j.client.AccountRateLimiters;
+import io.github.faceid4j.client.internal.AccountRateLimiters;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
 import io.github.faceid4j.client.RateLimiter;
 import io.github.faceid4j.client.SlidingWindowRateLimiter;

@@ -74,6 +74,6 @@ final class Values {
     }
 
     static Boolean bool(String text) {
-        return io.github.faceid4j.client.ConfigValues.bool(text); // the cluster limiter's extension reads it so too
+        return io.github.faceid4j.client.internal.ConfigValues.bool(text); // the cluster limiter's extension reads it so too
     }
 }

@@ -1,6 +1,6 @@
 package io.github.faceid4j.cdi;
 
-import io.github.faceid4j.client.Redaction;
+import io.github.faceid4j.client.internal.Redaction;
 
 import java.time.Duration;
 import java.util.Objects;

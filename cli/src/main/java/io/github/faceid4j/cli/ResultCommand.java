@@ -2,7 +2,7 @@ package io.github.faceid4j.cli;
 
 import io.github.faceid4j.InvalidBizTokenException;
 import io.github.faceid4j.VerificationResultService;
-import io.github.faceid4j.client.ResultJson;
+import io.github.faceid4j.client.internal.ResultJson;
 import io.github.faceid4j.model.Media;
 import io.github.faceid4j.model.VerificationResult;
 import picocli.CommandLine.Command;

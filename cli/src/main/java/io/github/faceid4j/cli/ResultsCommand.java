@@ -3,7 +3,7 @@ package io.github.faceid4j.cli;
 import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.VerificationResultService;
-import io.github.faceid4j.client.ResultJson;
+import io.github.faceid4j.client.internal.ResultJson;
 import io.github.faceid4j.model.VerificationResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;

@@ -1,6 +1,6 @@
 package io.github.faceid4j.cli;
 
-import io.github.faceid4j.client.ResultJson;
+import io.github.faceid4j.client.internal.ResultJson;
 import io.github.faceid4j.model.Media;
 import io.github.faceid4j.model.OcrResult;
 import io.github.faceid4j.model.OcrWarning;

@@ -1,6 +1,6 @@
 package io.github.faceid4j.cli;
 
-import io.github.faceid4j.client.Redaction;
+import io.github.faceid4j.client.internal.Redaction;
 
 /**
  * How the CLI shows a BizToken: as the library does everywhere ({@link Redaction#prefix}, its first four

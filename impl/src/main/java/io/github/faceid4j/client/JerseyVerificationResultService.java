@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.client.internal.Redaction;
 import io.github.faceid4j.InvalidBizTokenException;
 import io.github.faceid4j.ServiceClosedException;
 import io.github.faceid4j.VerificationResultService;

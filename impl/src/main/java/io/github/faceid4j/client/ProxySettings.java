@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.client.internal.Redaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

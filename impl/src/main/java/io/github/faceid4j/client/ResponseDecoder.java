@@ -1,5 +1,7 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.client.internal.Redaction;
+import io.github.faceid4j.client.internal.WireNames;
 import io.github.faceid4j.FaceIdDecodingException;
 import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.model.VerificationResult;

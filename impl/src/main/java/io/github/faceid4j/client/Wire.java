@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.client.internal.WireNames;
 import io.github.faceid4j.model.Media;
 import io.github.faceid4j.model.OcrResult;
 import io.github.faceid4j.model.VerificationDetail;

@@ -1,5 +1,7 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.client.internal.Redaction;
+import io.github.faceid4j.client.internal.ResultJson;
 import io.github.faceid4j.AuthenticationException;
 import io.github.faceid4j.BizTokenExpiredException;
 import io.github.faceid4j.BizTokenIllegalException;

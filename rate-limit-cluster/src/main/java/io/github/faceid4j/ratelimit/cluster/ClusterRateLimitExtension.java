@@ -1,7 +1,7 @@
 package io.github.faceid4j.ratelimit.cluster;
 
 import io.github.faceid4j.FaceIdConfigurationException;
-import io.github.faceid4j.client.AccountRateLimiters;
+import io.github.faceid4j.client.internal.AccountRateLimiters;
 import io.github.faceid4j.client.RateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -106,7 +106,7 @@ public class ClusterRateLimitExtension implements Extension {
      */
     private static boolean enabledOrReported(String value) {
         try {
-            return io.github.faceid4j.client.ConfigValues.bool(value);
+            return io.github.faceid4j.client.internal.ConfigValues.bool(value);
         } catch (IllegalArgumentException e) {
             return false;
         }

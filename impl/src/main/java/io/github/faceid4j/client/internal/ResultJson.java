@@ -1,4 +1,4 @@
-package io.github.faceid4j.client;
+package io.github.faceid4j.client.internal;
 
 import io.github.faceid4j.model.Media;
 import io.github.faceid4j.model.VerificationResult;
@@ -12,7 +12,7 @@ import java.util.function.Function;
 /**
  * Writes a result as JSON with the service's member names ({@code ErrorCode}, {@code OCRResult}, ...), the same
  * names the decoder reads. Media members are written as whatever text the caller chooses, so that base64 never
- * has to be printed. Absent members are left out.
+ * has to be printed. Absent members are left out. Internal (exported only to faceid4j's own modules: the CLI).
  */
 public final class ResultJson {
 

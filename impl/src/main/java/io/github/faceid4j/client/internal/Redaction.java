@@ -1,9 +1,10 @@
-package io.github.faceid4j.client;
+package io.github.faceid4j.client.internal;
 
 
 /**
  * How faceid4j prints values it must not reveal: BizTokens and ids by a short prefix, JSON text with strings masked.
- * {@link #prefix} is public so that every module (the CLI, the CDI extension's events) masks a BizToken the same way.
+ * Internal (exported only to faceid4j's own modules): every module (the CLI, the CDI extension's events) masks a
+ * BizToken the same way.
  */
 public final class Redaction {
 
@@ -29,8 +30,13 @@ public final class Redaction {
     /**
      * A bounded excerpt of a response body for an exception message. JSON string values (not member names) are
      * replaced by {@code "***"}: a truncated result would otherwise carry names and ID numbers into logs.
+     *
+     * @param body   the body's bytes (UTF-8), or null
+     * @param length how many of them were received
+     * @param max    the excerpt's length in characters, before the ellipsis
+     * @return the masked excerpt, empty for no body
      */
-    static String bodyExcerpt(byte[] body, int length, int max) {
+    public static String bodyExcerpt(byte[] body, int length, int max) {
         if (body == null || length == 0) {
             return "";
         }
@@ -47,8 +53,11 @@ public final class Redaction {
      * Replaces every JSON string value by {@code "***"} and keeps member names (a string followed by {@code :}); an
      * unterminated string (a truncated body) is cut off at its opening quote. One pass, no regular expression: a
      * backtracking pattern recursed once per character and overflowed small thread stacks on long strings.
+     *
+     * @param text JSON text, possibly truncated
+     * @return the text with every string value masked
      */
-    static String maskStrings(String text) {
+    public static String maskStrings(String text) {
         StringBuilder masked = new StringBuilder(Math.min(text.length(), 1024));
         int i = 0;
         int n = text.length();

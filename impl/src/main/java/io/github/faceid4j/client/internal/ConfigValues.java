@@ -1,10 +1,11 @@
-package io.github.faceid4j.client;
+package io.github.faceid4j.client.internal;
 
 import java.util.Locale;
 
 /**
  * How configuration text becomes a value, where more than one module reads the same key (the CDI extension and the
  * cluster rate limiter both read {@code tencentcloud.faceid.enabled}): one parser, so a value means the same to all.
+ * Internal (exported only to faceid4j's own modules).
  */
 public final class ConfigValues {
 
