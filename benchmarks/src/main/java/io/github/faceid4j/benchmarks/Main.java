@@ -1,7 +1,5 @@
 package io.github.faceid4j.benchmarks;
 
-import io.github.faceid4j.client.DecodeBenchmark;
-import io.github.faceid4j.client.SigningBenchmark;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;

@@ -1,7 +1,7 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.VerificationResultService;
-import io.github.faceid4j.client.LogCapture;
+import io.github.faceid4j.testing.LogCapture;
 import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.smallrye.config.EnvConfigSource;
 import jakarta.enterprise.context.Dependent;

@@ -1,8 +1,8 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.VerificationResultService;
-import io.github.faceid4j.client.Leaks;
-import io.github.faceid4j.client.LogCapture;
+import io.github.faceid4j.testing.Leaks;
+import io.github.faceid4j.testing.LogCapture;
 import io.smallrye.config.EnvConfigSource;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.DeploymentException;

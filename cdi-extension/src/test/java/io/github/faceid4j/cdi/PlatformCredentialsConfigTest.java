@@ -1,7 +1,7 @@
 package io.github.faceid4j.cdi;
 
-import io.github.faceid4j.client.LogCapture;
-import io.github.faceid4j.client.PlatformCredentialsServer;
+import io.github.faceid4j.testing.LogCapture;
+import io.github.faceid4j.testing.PlatformCredentialsServer;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import jakarta.enterprise.inject.spi.DeploymentException;
 import org.eclipse.microprofile.config.Config;

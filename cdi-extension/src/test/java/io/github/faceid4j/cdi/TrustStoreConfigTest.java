@@ -1,8 +1,8 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdTransportException;
-import io.github.faceid4j.client.Leaks;
-import io.github.faceid4j.client.LogCapture;
+import io.github.faceid4j.testing.Leaks;
+import io.github.faceid4j.testing.LogCapture;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.SelfSignedCertificate;
 import jakarta.enterprise.inject.spi.DeploymentException;

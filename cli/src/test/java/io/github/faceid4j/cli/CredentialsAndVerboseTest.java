@@ -1,6 +1,6 @@
 package io.github.faceid4j.cli;
 
-import io.github.faceid4j.client.Leaks;
+import io.github.faceid4j.testing.Leaks;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.SyntheticPerson;
 import org.junit.jupiter.api.AfterAll;

@@ -3,7 +3,7 @@ package io.github.faceid4j.cli;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.client.Credentials;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
-import io.github.faceid4j.client.Leaks;
+import io.github.faceid4j.testing.Leaks;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.SyntheticPerson;
 import io.github.faceid4j.model.Media;

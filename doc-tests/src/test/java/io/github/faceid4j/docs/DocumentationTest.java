@@ -129,7 +129,7 @@ class DocumentationTest {
                                     "tencentcloud.faceid.secret-key", emulator.secretKey()), "emulator", 50)).build();
                     ConfigProviderResolver.instance().registerConfig(config,
                             Thread.currentThread().getContextClassLoader());
-                    try (io.github.faceid4j.client.LogCapture log = new io.github.faceid4j.client.LogCapture();
+                    try (io.github.faceid4j.testing.LogCapture log = new io.github.faceid4j.testing.LogCapture();
                          WeldContainer container = new Weld("doc-" + IDS.incrementAndGet()).disableDiscovery()
                                  .skipShutdownHook().addExtension(new FaceIdExtension()).initialize()) {
                         assertThat(container.isRunning()).isTrue();

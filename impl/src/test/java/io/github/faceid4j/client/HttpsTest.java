@@ -1,5 +1,7 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.testing.Leaks;
+import io.github.faceid4j.testing.LogCapture;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.FaceIdTransportException;

@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.testing.LogCapture;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.FaceIdEmulatorExtension;

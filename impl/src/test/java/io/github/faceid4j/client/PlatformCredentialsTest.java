@@ -1,5 +1,7 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.testing.LogCapture;
+import io.github.faceid4j.testing.PlatformCredentialsServer;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.emulator.FaceIdEmulator;

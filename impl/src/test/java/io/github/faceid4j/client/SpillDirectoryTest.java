@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.testing.LogCapture;
 import com.sun.net.httpserver.HttpServer;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.FaceIdDecodingException;

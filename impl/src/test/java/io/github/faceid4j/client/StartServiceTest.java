@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.testing.LogCapture;
 import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.InvalidRequestException;
 import io.github.faceid4j.RateLimitTimeoutException;

@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.testing.Leaks;
 import io.github.faceid4j.client.internal.Redaction;
 import io.github.faceid4j.AuthenticationException;
 import io.github.faceid4j.FaceIdServiceException;

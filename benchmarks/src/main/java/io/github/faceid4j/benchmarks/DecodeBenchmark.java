@@ -1,6 +1,7 @@
-package io.github.faceid4j.client;
+package io.github.faceid4j.benchmarks;
 
-import io.github.faceid4j.benchmarks.Floor;
+import io.github.faceid4j.client.BenchAccess;
+import io.github.faceid4j.client.Credentials;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.Scenario;
 import io.github.faceid4j.model.VerificationResult;
@@ -37,9 +38,7 @@ public class DecodeBenchmark {
     public int videoMiB;
 
     private byte[] body;
-    private ResponseDecoder decoder;
-    private MediaSlicer slicer;
-    private MediaSlicer.PlainBlocks plain;
+    private BenchAccess.Decoding decoding;
 
     @Setup(Level.Trial)
     public void fetchOnce() throws IOException {
@@ -48,9 +47,7 @@ public class DecodeBenchmark {
             body = new Floor(emulator.endpoint(), Credentials.of(emulator.secretId(), emulator.secretKey()))
                     .fetch("perf");
         }
-        decoder = new ResponseDecoder(Integer.MAX_VALUE - 8);
-        slicer = new MediaSlicer(Integer.MAX_VALUE - 8);
-        plain = classifyWhileReading();
+        decoding = new BenchAccess.Decoding(body);
     }
 
     /** Floor: find the video's span by a byte search and decode it. */
@@ -61,43 +58,37 @@ public class DecodeBenchmark {
 
     /** Our pre-pass alone, nothing known of the body: validate the document and cut the media out of it. */
     @Benchmark
-    public Object slice() throws MediaSlicer.MalformedDocument {
-        return slicer.slice(body, body.length);
+    public Object slice() throws Exception {
+        return decoding.slice();
     }
 
     /** What the reader does as the body arrives (in 64 KiB reads here): note which 4 KiB blocks are plain. */
     @Benchmark
-    public MediaSlicer.PlainBlocks classifyWhileReading() {
-        MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();
-        for (int received = 0; received < body.length; ) {
-            received = Math.min(body.length, received + 64 * 1024);
-            blocks.received(body, received);
-        }
-        blocks.finished(body, body.length);
-        return blocks;
+    public Object classifyWhileReading() {
+        return decoding.classifyWhileReading();
     }
 
     /** The pre-pass when the reader has noted the plain blocks, as in the service. */
     @Benchmark
-    public Object sliceKnowingPlainBlocks() throws MediaSlicer.MalformedDocument {
-        return slicer.slice(body, body.length, plain);
+    public Object sliceKnowingPlainBlocks() throws Exception {
+        return decoding.sliceKnowingPlainBlocks();
     }
 
     /** Pre-pass plus JSON-B over what is left: a whole result, nothing decoded (plain blocks known). */
     @Benchmark
     public VerificationResult decodeResult() {
-        return decoder.decode(200, body, body.length, plain);
+        return decoding.decodeResult();
     }
 
     /** The whole result, then the video decoded to an array: comparable with the floor. */
     @Benchmark
     public byte[] decodeResultAndVideo() {
-        return decoder.decode(200, body, body.length, plain).videoBase64().toByteArray();
+        return decoding.decodeResult().videoBase64().toByteArray();
     }
 
     /** The whole result, then the video decoded to a stream a buffer at a time. */
     @Benchmark
     public long decodeResultAndStreamVideo() throws IOException {
-        return decoder.decode(200, body, body.length, plain).videoBase64().writeTo(OutputStream.nullOutputStream());
+        return decoding.decodeResult().videoBase64().writeTo(OutputStream.nullOutputStream());
     }
 }

@@ -1,4 +1,4 @@
-package io.github.faceid4j.client;
+package io.github.faceid4j.testing;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
