@@ -1,5 +1,6 @@
 package io.github.faceid4j.cdi;
 
+import io.github.faceid4j.testing.MapSource;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import jakarta.enterprise.inject.spi.Extension;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -116,38 +116,5 @@ final class CdiTestSupport {
         StringWriter out = new StringWriter();
         t.printStackTrace(new PrintWriter(out));
         return out.toString();
-    }
-
-    /** A plain {@link ConfigSource} over a map: what an application might write. */
-    static class MapSource implements ConfigSource {
-        private final String name;
-        private final Map<String, String> values;
-        private final int ordinal;
-
-        MapSource(String name, Map<String, String> values, int ordinal) {
-            this.name = name;
-            this.values = Map.copyOf(values);
-            this.ordinal = ordinal;
-        }
-
-        @Override
-        public Set<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public String getValue(String propertyName) {
-            return values.get(propertyName);
-        }
-
-        @Override
-        public String getName() {
-            return name;
-        }
-
-        @Override
-        public int getOrdinal() {
-            return ordinal;
-        }
     }
 }

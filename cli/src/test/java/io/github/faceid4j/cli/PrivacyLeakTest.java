@@ -1,5 +1,6 @@
 package io.github.faceid4j.cli;
 
+import io.github.faceid4j.testing.MapSource;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.cdi.FaceIdExtension;
 import io.github.faceid4j.client.Credentials;
@@ -40,7 +41,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -383,7 +383,8 @@ class PrivacyLeakTest {
     }
 
     private static Booted boot(Map<String, String> values) {
-        Config config = new SmallRyeConfigBuilder().withSources(new MapSource(values)).build();
+        Config config = new SmallRyeConfigBuilder().withSources(new MapSource("leak-test", values,
+                ConfigSource.DEFAULT_ORDINAL)).build();
         ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
         try {
             WeldContainer container = new Weld("faceid-leak-test-" + System.nanoTime()).disableDiscovery()
@@ -392,23 +393,6 @@ class PrivacyLeakTest {
         } catch (RuntimeException | Error e) {
             ConfigProviderResolver.instance().releaseConfig(config);
             throw e;
-        }
-    }
-
-    private record MapSource(Map<String, String> values) implements ConfigSource {
-        @Override
-        public Set<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public String getValue(String name) {
-            return values.get(name);
-        }
-
-        @Override
-        public String getName() {
-            return "leak-test";
         }
     }
 

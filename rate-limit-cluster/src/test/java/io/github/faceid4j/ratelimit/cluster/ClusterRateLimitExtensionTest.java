@@ -1,5 +1,6 @@
 package io.github.faceid4j.ratelimit.cluster;
 
+import io.github.faceid4j.testing.MapSource;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.client.RateLimiter;
 import io.github.faceid4j.emulator.FaceIdEmulator;
@@ -14,7 +15,6 @@ import jakarta.enterprise.inject.spi.Extension;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.infinispan.Cache;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
@@ -28,7 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -280,7 +279,7 @@ class ClusterRateLimitExtensionTest {
 
     /** Discovery off; the FaceID extension and this module's extension as found through META-INF/services. */
     private static Booted boot(Map<String, String> values, Class<?>... beanClasses) {
-        Config config = new SmallRyeConfigBuilder().withSources(new MapSource(values)).build();
+        Config config = new SmallRyeConfigBuilder().withSources(new MapSource("test-map", values, 500)).build();
         ConfigProviderResolver.instance().registerConfig(config, Thread.currentThread().getContextClassLoader());
         try {
             Weld weld = new Weld("faceid-cluster-test-" + IDS.incrementAndGet())
@@ -299,28 +298,6 @@ class ClusterRateLimitExtensionTest {
         } catch (RuntimeException | Error e) {
             ConfigProviderResolver.instance().releaseConfig(config);
             throw e;
-        }
-    }
-
-    private record MapSource(Map<String, String> values) implements ConfigSource {
-        @Override
-        public Set<String> getPropertyNames() {
-            return values.keySet();
-        }
-
-        @Override
-        public String getValue(String propertyName) {
-            return values.get(propertyName);
-        }
-
-        @Override
-        public String getName() {
-            return "test-map";
-        }
-
-        @Override
-        public int getOrdinal() {
-            return 500;
         }
     }
 }
