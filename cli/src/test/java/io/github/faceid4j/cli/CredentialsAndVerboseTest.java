@@ -2,12 +2,12 @@ package io.github.faceid4j.cli;
 
 import io.github.faceid4j.testing.Leaks;
 import io.github.faceid4j.emulator.FaceIdEmulator;
+import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.github.faceid4j.emulator.SyntheticPerson;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,25 +26,19 @@ class CredentialsAndVerboseTest {
     private static final String SECRET_KEY = "Ch4Kz9WqM2xT7vRb0DnY5sLp8JfG3cEu";
     private static final String SESSION_TOKEN = "Ct8Xn3QzV6kB1rMd4WcH9yPf2LsJ7gAe";
 
+    /** One emulator for the class, reset before each test. */
+    @RegisterExtension
+    static final FaceIdEmulatorExtension EMULATOR = new FaceIdEmulatorExtension(FaceIdEmulator.builder()
+            .credentials(SECRET_ID, SECRET_KEY).sessionToken(SESSION_TOKEN).rateLimitPerSecond(1000));
+
     private static FaceIdEmulator emulator;
 
     @TempDir
     Path home;
 
-    @BeforeAll
-    static void start() {
-        emulator = FaceIdEmulator.builder().credentials(SECRET_ID, SECRET_KEY).sessionToken(SESSION_TOKEN)
-                .rateLimitPerSecond(1000).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void emulator() {
+        emulator = EMULATOR.get(); // reset by the extension before each test
     }
 
     private Cli.Run run(Map<String, String> env, String... args) {

@@ -5,6 +5,7 @@ import io.github.faceid4j.client.Credentials;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
 import io.github.faceid4j.testing.Leaks;
 import io.github.faceid4j.emulator.FaceIdEmulator;
+import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.github.faceid4j.emulator.SyntheticPerson;
 import io.github.faceid4j.model.Media;
 import io.github.faceid4j.model.OcrResult;
@@ -12,12 +13,12 @@ import io.github.faceid4j.model.VerificationResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -47,6 +48,13 @@ class ResultCommandTest {
             SyntheticPerson.NAME_LOCAL, SyntheticPerson.ID_NUMBER, SyntheticPerson.LICENSE_NUMBER,
             SyntheticPerson.ADDRESS, SyntheticPerson.BIRTHDAY, SyntheticPerson.EXTRA};
 
+    /** One emulator for the class, reset before each test. */
+    @RegisterExtension
+    static final FaceIdEmulatorExtension EMULATOR = new FaceIdEmulatorExtension(FaceIdEmulator.builder()
+            .credentials(SECRET_ID, SECRET_KEY)
+            .sessionToken(SESSION_TOKEN)
+            .rateLimitPerSecond(1000)); // the suite is fast; the 20/s limit is the emulator's own tests' concern
+
     private static FaceIdEmulator emulator;
     private static String endpoint;
 
@@ -54,22 +62,12 @@ class ResultCommandTest {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = FaceIdEmulator.builder()
-                .credentials(SECRET_ID, SECRET_KEY)
-                .sessionToken(SESSION_TOKEN)
-                .rateLimitPerSecond(1000) // the suite is fast; the 20/s limit is the emulator's own tests' concern
-                .build().start();
-        endpoint = emulator.endpoint().toString();
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+        endpoint = EMULATOR.get().endpoint().toString();
     }
 
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void emulator() {
+        emulator = EMULATOR.get(); // reset by the extension before each test
     }
 
     /** Whatever a test ran: the secret key and the session token never appear, in any output. */

@@ -1,14 +1,14 @@
 package io.github.faceid4j.cli;
 
 import io.github.faceid4j.emulator.FaceIdEmulator;
+import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.github.faceid4j.emulator.SyntheticPerson;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.PrintWriter;
 import java.io.StringReader;
@@ -27,22 +27,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code faceid results} against a real emulator measuring how fast the command sends (20 per second at most). */
 class ResultsCommandTest {
 
+    /**
+     * One emulator for the class, reset before each test. It counts arrivals without refusing any: an emulator
+     * refusing the 21st request could never show a 21st.
+     */
+    @RegisterExtension
+    static final FaceIdEmulatorExtension EMULATOR =
+            new FaceIdEmulatorExtension(FaceIdEmulator.builder().rateLimitEnforced(false));
+
     private static FaceIdEmulator emulator;
 
-    @BeforeAll
-    static void start() {
-        // counts arrivals without refusing any: an emulator refusing the 21st request could never show a 21st
-        emulator = FaceIdEmulator.builder().rateLimitEnforced(false).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void emulator() {
+        emulator = EMULATOR.get(); // reset by the extension before each test
     }
 
     static Map<String, String> env() {

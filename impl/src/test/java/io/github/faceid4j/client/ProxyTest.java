@@ -5,10 +5,10 @@ import io.github.faceid4j.testing.LogCapture;
 import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.emulator.FaceIdEmulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -27,21 +27,16 @@ class ProxyTest {
     private static final String BASIC = "Basic " + Base64.getEncoder()
             .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 
+    /** One emulator for the class, reset before each test. */
+    @RegisterExtension
+    static final FaceIdEmulatorExtension EMULATOR =
+            new FaceIdEmulatorExtension(FaceIdEmulator.builder().rateLimitPerSecond(1000));
+
     private static FaceIdEmulator emulator;
 
-    @BeforeAll
-    static void start() {
-        emulator = FaceIdEmulator.builder().rateLimitPerSecond(1000).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void emulator() {
+        emulator = EMULATOR.get(); // reset by the extension before each test
     }
 
     /**

@@ -6,11 +6,11 @@ import io.github.faceid4j.BizTokenExpiredException;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.emulator.FaceIdEmulator;
+import io.github.faceid4j.emulator.FaceIdEmulatorExtension;
 import io.github.faceid4j.emulator.Scenario;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,22 +29,16 @@ class RequestLoggingTest {
     private static final String BIZ_TOKEN = "passed-0a1b2c3d-4e5f-6789-abcd-ef0123456789";
     private static final String LOGGER = RequestLogging.LOGGER;
 
+    /** One emulator for the class, reset before each test. */
+    @RegisterExtension
+    static final FaceIdEmulatorExtension EMULATOR = new FaceIdEmulatorExtension(FaceIdEmulator.builder()
+            .credentials(SECRET_ID, SECRET_KEY).sessionToken(TOKEN).rateLimitPerSecond(1000));
+
     private static FaceIdEmulator emulator;
 
-    @BeforeAll
-    static void start() {
-        emulator = FaceIdEmulator.builder().credentials(SECRET_ID, SECRET_KEY).sessionToken(TOKEN)
-                .rateLimitPerSecond(1000).build().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     @BeforeEach
-    void reset() {
-        emulator.reset();
+    void emulator() {
+        emulator = EMULATOR.get(); // reset by the extension before each test
     }
 
     private static FaceIdServiceBuilder builder() {
