@@ -1,19 +1,19 @@
 package io.github.faceid4j.cli;
 
+import io.github.faceid4j.cli.ChildProcess.Result;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -89,30 +89,12 @@ class LauncherIT {
         assertThat(result.err()).startsWith("error: ");
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private Result run(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.equals("FACEID_JAVA_OPTS"));
+        Map<String, String> environment = new HashMap<>(env);
         // the JVM the archive was made with: the build's
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().putAll(env);
-        Path out = Files.createTempFile("faceid-launcher-out", ".txt");
-        Path err = Files.createTempFile("faceid-launcher-err", ".txt");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("faceid did not finish within 60 s");
-            }
-            return new Result(process.exitValue(), Files.readString(out, Charset.defaultCharset()),
-                    Files.readString(err, Charset.defaultCharset()));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        environment.put("JAVA_HOME", System.getProperty("java.home"));
+        return ChildProcess.run(command, dir, environment);
     }
 }

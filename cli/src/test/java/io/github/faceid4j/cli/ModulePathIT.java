@@ -1,5 +1,6 @@
 package io.github.faceid4j.cli;
 
+import io.github.faceid4j.cli.ChildProcess.Result;
 import io.github.faceid4j.emulator.FaceIdEmulator;
 import io.github.faceid4j.emulator.Scenario;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -208,24 +208,11 @@ class ModulePathIT {
         return String.join(java.io.File.pathSeparator, all.stream().map(Path::toString).toList());
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private Result java(Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ChildProcess.java());
         command.add("-Dtencentcloud.faceid.cvm-role.metadata-endpoint=http://127.0.0.1:9");
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.startsWith("TKE_"));
-        builder.environment().putAll(env);
-        Path out = dir.resolve("out.txt");
-        Path err = dir.resolve("err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("java " + String.join(" ", args) + " did not finish within 120 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out), Files.readString(err));
+        return ChildProcess.run(command, dir, env);
     }
 }

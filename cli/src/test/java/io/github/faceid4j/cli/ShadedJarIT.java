@@ -1,15 +1,14 @@
 package io.github.faceid4j.cli;
 
+import io.github.faceid4j.cli.ChildProcess.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,7 +44,7 @@ class ShadedJarIT {
         assertThat(next.find()).as(demo.out()).isTrue();
         List<String> command = new ArrayList<>(List.of(next.group(1).split(" ")));
         if (command.get(0).equals("java")) {
-            command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.set(0, ChildProcess.java());
         }
         command.add("--version");
 
@@ -73,32 +72,13 @@ class ShadedJarIT {
         assertThat(result.err()).startsWith("error: ");
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
     private static Result java(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(ChildProcess.java(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         return run(command);
     }
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_"));
-        Path out = Files.createTempFile("faceid-cli-out", ".txt");
-        Path err = Files.createTempFile("faceid-cli-err", ".txt");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("faceid did not finish within 60 s");
-            }
-            return new Result(process.exitValue(), Files.readString(out, Charset.defaultCharset()),
-                    Files.readString(err, Charset.defaultCharset()));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return ChildProcess.run(command, null, Map.of());
     }
 }
