@@ -161,19 +161,26 @@ class MediaSlicerMutationTest {
     }
 
     @Test
-    void everyBlockSpecialOrOneFarAheadIsRecordedAndTheIndexStaysSmall() {
-        // every block has a special byte (a JSON document without media looks like this)
-        byte[] text = randomBase64(new Random(6), 200 * BLOCK);
-        for (int k = 0; k < 200; k++) {
+    void everyBlockSpecialIsRecordedAndTheIndexGrowsByDoubling() {
+        // every block has a special byte (a JSON document without media looks like this): 40 words of bits
+        int blocks = 40 * 64;
+        byte[] text = randomBase64(new Random(6), blocks * BLOCK);
+        for (int k = 0; k < blocks; k++) {
             text[k * BLOCK + 1] = '"';
         }
+        new MediaSlicer.PlainBlocks().finished(text, text.length); // warm-up: compiled code allocates nothing
         MediaSlicer.PlainBlocks all = new MediaSlicer.PlainBlocks();
-        all.finished(text, text.length);
-        for (int k = 0; k < 200; k++) {
+        long allocated = allocatedBy(() -> all.finished(text, text.length));
+        for (int k = 0; k < blocks; k++) {
             assertThat(all.isPlain(k)).as("block %d", k).isFalse();
         }
+        // 16 words, then 32, then 64: under a kilobyte of copies, not one copy per new word (~7 KB) or more
+        assertThat(allocated).as("bytes allocated by the index of %d special blocks", blocks).isLessThan(3 * 1024);
+    }
 
-        // more than 1,024 blocks, all plain: past what the first bit set covers
+    @Test
+    void moreThan1024BlocksAreIndexedPlainOrSpecialPastTheFirstBits() {
+        // more than 1,024 blocks, all plain: past what the first 16 words of bits cover
         byte[] plain = randomBase64(new Random(7), 1030 * BLOCK);
         MediaSlicer.PlainBlocks wide = new MediaSlicer.PlainBlocks();
         wide.finished(plain, plain.length);
@@ -182,22 +189,37 @@ class MediaSlicerMutationTest {
         assertThat(wide.isPlain(1029)).isTrue();
         assertThat(wide.isPlain(1030)).isFalse();
 
+        // the first special block is the first of word 16: the bits must grow by exactly that word
+        plain[1024 * BLOCK + 5] = '\\';
+        MediaSlicer.PlainBlocks grown = new MediaSlicer.PlainBlocks();
+        grown.finished(plain, plain.length);
+        assertThat(grown.isPlain(1023)).isTrue();
+        assertThat(grown.isPlain(1024)).isFalse();
+        assertThat(grown.isPlain(1025)).isTrue();
+    }
+
+    @Test
+    void aSpecialBlockFarAheadIsRecordedAndTheIndexStaysSmall() {
         // the first special block 2,112 blocks in (bit word 33, past twice the first 16 words)
         int far = 33 * 64;
         byte[] sparse = randomBase64(new Random(8), (far + 2) * BLOCK);
         sparse[far * BLOCK + 9] = '\\';
-        MediaSlicer.PlainBlocks warmUp = new MediaSlicer.PlainBlocks();
-        warmUp.finished(sparse, sparse.length);
+        new MediaSlicer.PlainBlocks().finished(sparse, sparse.length); // warm-up
         MediaSlicer.PlainBlocks index = new MediaSlicer.PlainBlocks();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long before = threads.getCurrentThreadAllocatedBytes();
-        index.finished(sparse, sparse.length);
-        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long allocated = allocatedBy(() -> index.finished(sparse, sparse.length));
         assertThat(index.isPlain(far - 1)).isTrue();
         assertThat(index.isPlain(far)).isFalse();
         assertThat(index.isPlain(far + 1)).isTrue();
         // a bit per block: 8.6 MB of body cost a few hundred bytes of index, not a long per block
-        assertThat(allocated).as("bytes allocated by the index").isLessThan(16 * 1024);
+        assertThat(allocated).as("bytes allocated by the index").isLessThan(3 * 1024);
+    }
+
+    private static long allocatedBy(Runnable action) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        action.run();
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        return allocated;
     }
 
     // --- the walk ---
