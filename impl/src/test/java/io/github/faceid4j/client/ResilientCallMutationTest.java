@@ -50,6 +50,8 @@ class ResilientCallMutationTest {
     private final RecordingTelemetry telemetry = new RecordingTelemetry();
     /** Attempts queued instead of run, for tests that look at a call before its first attempt. */
     private final List<Runnable> queued = new ArrayList<>();
+    /** The time of calls made {@link #onTestClock on the test's clock}. */
+    private final java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(1_000_000L);
 
     private ResilientCall<String> call(Executor io, RetryPolicy retry, Duration callTimeout, Duration maxPermitWait,
                                        boolean logRequests) {
@@ -215,10 +217,10 @@ class ResilientCallMutationTest {
     void aPermitObtainedAfterTheDeadlineIsGivenBackAndNothingIsSent() {
         AtomicReference<ResilientCall<String>> self = new AtomicReference<>();
         limiter.then(() -> {
-            waitPast(self.get().deadline()); // the limiter took until the deadline
+            now.set(self.get().deadline() + 1); // the limiter took until past the deadline
             return 0;
         });
-        ResilientCall<String> call = direct(RetryPolicy.NONE, Duration.ofSeconds(1));
+        ResilientCall<String> call = onTestClock(RetryPolicy.NONE, Duration.ofSeconds(1));
         self.set(call);
         call.begin(false);
 
@@ -247,10 +249,10 @@ class ResilientCallMutationTest {
         AtomicReference<ResilientCall<String>> self = new AtomicReference<>();
         FaceIdTimeoutException read = new FaceIdTimeoutException("read timed out", null);
         target.then(answerBegan -> {
-            waitPast(self.get().deadline());
+            now.set(self.get().deadline() + 1);
             throw read;
         });
-        ResilientCall<String> call = direct(FAST_RETRIES, Duration.ofSeconds(1));
+        ResilientCall<String> call = onTestClock(FAST_RETRIES, Duration.ofSeconds(1));
         self.set(call);
         call.begin(false);
 
@@ -575,6 +577,126 @@ class ResilientCallMutationTest {
                     + "FaceIdServiceException AuthFailure.SignatureFailure, RequestId req-9");
             assertMillis(lines.get(1), "WARNING FaceID call for call 7 failed after 1 attempt\\(s\\) in (\\d+) ms: "
                     + "FaceIdTransportException: cut off");
+        }
+    }
+
+    // --- exactly at the deadline, on a test's clock ---
+
+    private ResilientCall<String> onTestClock(RetryPolicy retry, Duration callTimeout) {
+        return onTestClock(retry, callTimeout, false);
+    }
+
+    private ResilientCall<String> onTestClock(RetryPolicy retry, Duration callTimeout, boolean logRequests) {
+        return ResilientCall.create(target, new ResilientCall.Policies(limiter, MINUTE, retry, callTimeout,
+                Duration.ofSeconds(2), Duration.ofSeconds(3), logRequests, telemetry), timer, Runnable::run, now::get);
+    }
+
+    @Test
+    void withNoTimeLeftAtAllNoAttemptStarts() {
+        ResilientCall<String> call = onTestClock(RetryPolicy.NONE, MINUTE);
+        assertThat(call.deadline()).isEqualTo(1_000_000L + MINUTE.toNanos());
+        now.set(call.deadline());
+        call.begin(true);
+
+        assertThat(limiter.acquires).as("the limiter is not even asked").hasValue(0);
+        assertThat(timer.all()).hasSize(1);
+        assertThat(timer.all().get(0).delayNanos).as("the watchdog fires at once").isZero();
+    }
+
+    @Test
+    void aPermitObtainedExactlyAtTheDeadlineSendsNothing() {
+        AtomicReference<ResilientCall<String>> self = new AtomicReference<>();
+        limiter.then(() -> {
+            now.set(self.get().deadline());
+            return 0;
+        });
+        ResilientCall<String> call = onTestClock(RetryPolicy.NONE, MINUTE);
+        self.set(call);
+        call.begin(false);
+
+        assertThat(target.sends()).isZero();
+        assertThat(limiter.releases).hasValue(1);
+    }
+
+    @Test
+    void aRetryThatWouldStartExactlyAtTheDeadlineIsNotScheduled() {
+        AtomicReference<ResilientCall<String>> self = new AtomicReference<>();
+        target.then(answerBegan -> {
+            now.set(self.get().deadline());
+            throw new Transport.ConnectFailure("refused", null);
+        });
+        ResilientCall<String> call = onTestClock(new RetryPolicy(3, Duration.ZERO, Duration.ZERO), MINUTE);
+        self.set(call);
+        call.begin(false);
+
+        assertThat(failure(call.future())).isInstanceOf(FaceIdTransportException.class).hasMessage("refused");
+        assertThat(timer.all()).isEmpty();
+    }
+
+    @Test
+    void aTimeoutFiringFiftyMillisecondsOrLessBeforeTheDeadlineIsTheDeadline() {
+        long slack = TimeUnit.MILLISECONDS.toNanos(50);
+        AtomicReference<ResilientCall<String>> self = new AtomicReference<>();
+        FaceIdTimeoutException atSlack = new FaceIdTimeoutException("read timed out", null);
+        target.then(answerBegan -> {
+            now.set(self.get().deadline() - slack);
+            throw atSlack;
+        });
+        ResilientCall<String> call = onTestClock(FAST_RETRIES, MINUTE);
+        self.set(call);
+        call.begin(false);
+        assertThat(failure(call.future())).isInstanceOf(FaceIdTimeoutException.class).hasCause(atSlack)
+                .hasMessageContaining("deadline of PT1M");
+
+        FaceIdTimeoutException earlier = new FaceIdTimeoutException("read timed out", null);
+        target.then(answerBegan -> {
+            now.set(self.get().deadline() - slack - 1);
+            throw earlier;
+        });
+        ResilientCall<String> other = onTestClock(FAST_RETRIES, MINUTE);
+        self.set(other);
+        other.begin(false);
+        assertThat(failure(other.future())).isSameAs(earlier);
+    }
+
+    @Test
+    void permitWaitsAreWhatTheLimiterSaidPlusUpToTwoMillisecondsOfJitter() {
+        int waits = 40;
+        limiter.thenWait(10 * SECOND, waits);
+        ResilientCall<String> call = ResilientCall.create(target, new ResilientCall.Policies(limiter,
+                Duration.ofHours(1), RetryPolicy.NONE, Duration.ofHours(1), MINUTE, MINUTE, false, telemetry), timer,
+                Runnable::run, now::get);
+        call.begin(false);
+        for (int i = 1; i < waits; i++) {
+            timer.runNext();
+        }
+        long jittered = 0;
+        for (Task task : timer.all()) {
+            assertThat(task.delayNanos).isBetween(10 * SECOND, 10 * SECOND + 1_999_999);
+            jittered += task.delayNanos > 10 * SECOND ? 1 : 0;
+        }
+        assertThat(jittered).isPositive();
+    }
+
+    @Test
+    void logLinesSayHowLongAttemptsAndCallsTook() {
+        target.then(answerBegan -> {
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(1234));
+            return "ok";
+        }).then(answerBegan -> {
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(567));
+            throw new FaceIdTransportException("cut off", null);
+        });
+        try (LogCapture log = new LogCapture()) {
+            onTestClock(RetryPolicy.NONE, MINUTE, true).begin(false);
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(100)); // before the next call: not part of it
+            ResilientCall<String> failing = onTestClock(RetryPolicy.NONE, MINUTE, true);
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(10)); // between creating and starting: part of the call
+            failing.begin(false);
+
+            assertThat(log.lines(RequestLogging.LOGGER)).containsExactly(
+                    "INFO FaceID call for call 7: attempt 1 answered after 1234 ms: answer ok",
+                    "WARNING FaceID call for call 7 failed after 1 attempt(s) in 577 ms: FaceIdTransportException: cut off");
         }
     }
 
