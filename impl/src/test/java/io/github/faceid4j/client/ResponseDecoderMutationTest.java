@@ -1,20 +1,16 @@
 package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdDecodingException;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * For the mutants PIT found surviving in the decoder and the limiter (docs/testing.md): the path of a value of the
- * wrong type is exactly the names from the document's root to it, each once (the parser's cause chain repeats
- * them), and never the value; the limiter says what it allows.
+ * For the mutants PIT found surviving in the decoder (docs/testing.md): the path of a value of the wrong type is
+ * exactly the names from the document's root to it, each once, and never the value.
  */
 class ResponseDecoderMutationTest {
 
@@ -30,13 +26,5 @@ class ResponseDecoderMutationTest {
                 .isInstanceOf(FaceIdDecodingException.class)
                 .hasMessageStartingWith("FaceID response is not valid JSON of the expected shape at " + path + " (")
                 .hasMessageNotContaining("Alice1234");
-    }
-
-    @Test
-    void theLimiterSaysWhatItAllows() {
-        assertThat(SlidingWindowRateLimiter.of(20, Duration.ofSeconds(1)))
-                .hasToString("SlidingWindowRateLimiter[20 per PT1S]");
-        assertThat(SlidingWindowRateLimiter.of(3, Duration.ofMillis(1500), () -> 0L))
-                .hasToString("SlidingWindowRateLimiter[3 per PT1.5S]");
     }
 }
