@@ -366,7 +366,7 @@ class CallRunnerMutationTest {
                 release.await();
             } catch (InterruptedException e) {
                 // the exchange aborted: what the attempt still does takes a little while
-                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
                 while (System.nanoTime() - until < 0) {
                     Thread.onSpinWait();
                 }
