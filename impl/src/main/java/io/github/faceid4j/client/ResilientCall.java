@@ -16,6 +16,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * One call from start to its single outcome: take a rate-limit permit, send, retry transient failures with
@@ -66,16 +67,21 @@ final class ResilientCall<T> {
     }
 
     private static final System.Logger LOG = RequestLogging.LOG;
-    private final long started = System.nanoTime();
+    /** {@link System#nanoTime()}; a test's clock in tests that pin what happens exactly at a deadline. */
+    private final LongSupplier clock;
+    private final long started;
     /** How log lines name the call: {@code BizToken abcd...}, or the action. */
     private final String subject;
 
-    private ResilientCall(CallTarget<T> target, Policies policies, ScheduledExecutorService timer, Executor io) {
+    private ResilientCall(CallTarget<T> target, Policies policies, ScheduledExecutorService timer, Executor io,
+                          LongSupplier clock) {
+        this.clock = clock;
+        this.started = clock.getAsLong();
         this.target = target;
         this.policies = policies;
         this.timer = timer;
         this.io = io;
-        this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
+        this.deadline = clock.getAsLong() + policies.callTimeout().toNanos();
         this.subject = target.subject();
         this.telemetry = policies.telemetry().start(target.maskedBizToken());
         if (telemetry != CallTelemetry.Call.NONE) { // without OpenTelemetry a call costs nothing more
@@ -86,7 +92,13 @@ final class ResilientCall<T> {
     /** A call not yet started: the service registers it (to end it on close) before {@link #begin}. */
     static <T> ResilientCall<T> create(CallTarget<T> target, Policies policies, ScheduledExecutorService timer,
                                        Executor io) {
-        return new ResilientCall<>(target, policies, timer, io);
+        return create(target, policies, timer, io, System::nanoTime);
+    }
+
+    /** As {@link #create(CallTarget, Policies, ScheduledExecutorService, Executor)}, on {@code clock}'s time. */
+    static <T> ResilientCall<T> create(CallTarget<T> target, Policies policies, ScheduledExecutorService timer,
+                                       Executor io, LongSupplier clock) {
+        return new ResilientCall<>(target, policies, timer, io, clock);
     }
 
     /**
@@ -112,7 +124,7 @@ final class ResilientCall<T> {
         return attempts;
     }
 
-    /** The call's deadline, in {@link System#nanoTime()}. */
+    /** The call's deadline, in {@link System#nanoTime()} (or the clock it was created with). */
     long deadline() {
         return deadline;
     }
@@ -140,7 +152,7 @@ final class ResilientCall<T> {
     private void armWatchdog() {
         ScheduledFuture<?> watchdog;
         try {
-            watchdog = timer.schedule(this::expire, deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            watchdog = timer.schedule(this::expire, deadline - clock.getAsLong(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             fail(closed());
             return;
@@ -156,12 +168,12 @@ final class ResilientCall<T> {
 
     /** Sets the attempt's permit deadline; false when the call's deadline has passed. */
     private boolean beginAttempt() {
-        long remaining = deadline - System.nanoTime();
+        long remaining = deadline - clock.getAsLong();
         if (remaining <= 0) {
             return false; // whoever watches the deadline completes the call
         }
         permitWait = Math.min(policies.maxPermitWait().toNanos(), remaining);
-        permitDeadline = System.nanoTime() + permitWait;
+        permitDeadline = clock.getAsLong() + permitWait;
         waitedForPermit = false;
         return true;
     }
@@ -194,7 +206,7 @@ final class ResilientCall<T> {
             return;
         }
         // a little jitter so that callers told the same moment do not all try at once
-        long retryAt = System.nanoTime() + wait + java.util.concurrent.ThreadLocalRandom.current().nextLong(2_000_000);
+        long retryAt = clock.getAsLong() + wait + java.util.concurrent.ThreadLocalRandom.current().nextLong(2_000_000);
         if (retryAt > permitDeadline) {
             fail(new RateLimitTimeoutException("no rate-limit permit within " + Duration.ofNanos(permitWait)
                     + " (rateLimitMaxWait or what was left of callTimeout); nothing more was sent"));
@@ -204,7 +216,7 @@ final class ResilientCall<T> {
             waitedForPermit = true;
             telemetry.permitWait();
         }
-        schedule(() -> runOnIo(this::acquireAndSend), retryAt - System.nanoTime());
+        schedule(() -> runOnIo(this::acquireAndSend), retryAt - clock.getAsLong());
     }
 
     private void releasePermit() {
@@ -226,12 +238,12 @@ final class ResilientCall<T> {
 
     /** Sends one request, the permit taken; {@code release} gives it back when the answer begins. */
     private void exchange(Runnable release) {
-        long remaining = deadline - System.nanoTime();
+        long remaining = deadline - clock.getAsLong();
         if (remaining <= 0 || result.isDone()) {
             return; // the limiter took long; the call is over (the caller gives the permit back)
         }
         attempts++;
-        long attemptStart = System.nanoTime();
+        long attemptStart = clock.getAsLong();
         RequestLogging.CURRENT.set(new RequestLogging.Attempt(target.maskedBizToken(), attempts));
         try {
             T answer = target.send(cap(policies.connectTimeout(), remaining), cap(policies.readTimeout(), remaining),
@@ -271,7 +283,7 @@ final class ResilientCall<T> {
     }
 
     private void onFailure(FaceIdException e, long attemptStart) {
-        if (e instanceof FaceIdTimeoutException && deadline - System.nanoTime() <= DEADLINE_SLACK_NANOS) {
+        if (e instanceof FaceIdTimeoutException && deadline - clock.getAsLong() <= DEADLINE_SLACK_NANOS) {
             // the attempt's timeout was cut to the time left: it is the call's deadline that ran out
             fail(deadlineExceeded(e));
             return;
@@ -281,7 +293,7 @@ final class ResilientCall<T> {
             return;
         }
         long delay = policies.retry().delayNanos(attempts);
-        if (System.nanoTime() + delay >= deadline) {
+        if (clock.getAsLong() + delay >= deadline) {
             fail(e); // the deadline caps retries: fail now with the real cause rather than time out later
             return;
         }
@@ -328,8 +340,8 @@ final class ResilientCall<T> {
         return null;
     }
 
-    private static long millisSince(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    private long millisSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(clock.getAsLong() - nanos);
     }
 
     /** Timeouts are set in whole milliseconds; one that fires this close to the deadline is the deadline. */
