@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.client.internal.Redaction;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

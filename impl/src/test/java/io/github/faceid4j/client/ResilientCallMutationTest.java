@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.testing.LogCapture;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.FaceIdDecodingException;
 import io.github.faceid4j.FaceIdException;
