@@ -245,11 +245,7 @@ public class FaceIdExtension implements Extension {
             throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
         }
         ClientConfiguration.Translation translation = ClientConfiguration.translate(cfg, name);
-        if (!translation.problems().isEmpty()) {
-            FaceIdConfigurationException first = translation.problems().get(0);
-            translation.problems().subList(1, translation.problems().size()).forEach(first::addSuppressed);
-            throw first;
-        }
+        FaceIdConfigurationException.throwIfAny(translation.problems());
         return translation;
     }
 

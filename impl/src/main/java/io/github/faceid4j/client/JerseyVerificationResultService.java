@@ -31,13 +31,10 @@ final class JerseyVerificationResultService implements VerificationResultService
     private final CallRunner runner;
     private final ObjIntConsumer<VerificationResult> attemptsObserver;
 
-    JerseyVerificationResultService(FaceIdServiceBuilder.Settings settings) {
+    JerseyVerificationResultService(ServiceSettings settings) {
         this.transport = new Transport(settings);
         this.attemptsObserver = settings.attemptsObserver();
-        this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
-                settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
-                settings.logRequests(), CallTelemetry.of(settings.openTelemetry(), Transport.ACTION, settings.region(),
-                        settings.endpoint(), settings.rateLimiter()));
+        this.policies = settings.policies(settings.rateLimiter(), Transport.ACTION);
         this.runner = new CallRunner("VerificationResultService", "faceid-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }

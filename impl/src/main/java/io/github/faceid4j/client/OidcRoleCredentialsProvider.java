@@ -401,7 +401,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         Objects.requireNonNull(endpoint, "stsEndpoint");
         String scheme = endpoint.getScheme();
         if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
-                && FaceIdServiceBuilder.isLoopback(endpoint.getHost()))) {
+                && Endpoints.isLoopback(endpoint.getHost()))) {
             throw new IllegalArgumentException("the STS endpoint must be an https URL with a host (plain http"
                     + " only to a loopback host): it answers credentials");
         }

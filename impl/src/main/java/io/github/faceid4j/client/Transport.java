@@ -32,7 +32,7 @@ final class Transport implements AutoCloseable {
     static final String VERSION = "2018-03-01";
     private static final MediaType JSON_UTF8 = MediaType.valueOf("application/json; charset=utf-8");
 
-    private final FaceIdServiceBuilder.Settings settings;
+    private final ServiceSettings settings;
     private final ResponseDecoder decoder;
     /** Bounds what spilled answers hold on disk; {@code null} when answers are kept in memory. */
     private final SpillSpace spillSpace;
@@ -41,7 +41,7 @@ final class Transport implements AutoCloseable {
     /** Opens every connection, and knows those of the exchanges in flight, to abort them on close. */
     private final ProxyConnectionFactory connections;
 
-    Transport(FaceIdServiceBuilder.Settings settings) {
+    Transport(ServiceSettings settings) {
         this.settings = settings;
         this.decoder = new ResponseDecoder(settings.maxResponseBytes());
         this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
