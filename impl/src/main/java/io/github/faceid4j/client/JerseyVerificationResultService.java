@@ -60,8 +60,8 @@ final class JerseyVerificationResultService implements VerificationResultService
         String masked = Redaction.prefix(bizToken);
         return new CallTarget<>() {
             @Override
-            public VerificationResult send(int connect, int read, Runnable answerBegan, long deadline) {
-                return transport.exchange(bizToken, connect, read, answerBegan, deadline);
+            public VerificationResult send(Attempt attempt) {
+                return transport.exchange(bizToken, attempt);
             }
 
             @Override

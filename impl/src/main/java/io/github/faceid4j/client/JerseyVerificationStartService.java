@@ -59,8 +59,8 @@ final class JerseyVerificationStartService implements VerificationStartService {
         }
         return new CallTarget<>() {
             @Override
-            public StartedVerification send(int connect, int read, Runnable answerBegan, long deadline) {
-                return transport.apply(body, codec, connect, read, answerBegan, deadline);
+            public StartedVerification send(Attempt attempt) {
+                return transport.apply(body, codec, attempt);
             }
 
             @Override

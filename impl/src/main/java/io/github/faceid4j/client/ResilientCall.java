@@ -1,7 +1,6 @@
 package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdConfigurationException;
-import io.github.faceid4j.FaceIdDecodingException;
 import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.FaceIdTimeoutException;
@@ -232,10 +231,10 @@ final class ResilientCall<T> {
         }
         attempts++;
         long attemptStart = System.nanoTime();
-        RequestLogging.CURRENT.set(new RequestLogging.Attempt(target.maskedBizToken(), attempts));
+        Attempt attempt = new Attempt(target.maskedBizToken(), attempts, cap(policies.connectTimeout(), remaining),
+                cap(policies.readTimeout(), remaining), deadline, release);
         try {
-            T answer = target.send(cap(policies.connectTimeout(), remaining), cap(policies.readTimeout(), remaining),
-                    release, deadline);
+            T answer = target.send(attempt);
             if (result.isDone()) {
                 return;
             }
@@ -249,15 +248,13 @@ final class ResilientCall<T> {
             if (configuration != null) {
                 fail(configuration); // e.g. no credentials: the signing filter threw it inside Jersey
             } else {
-                onFailure(e, attemptStart);
+                onFailure(e, attempt, attemptStart);
             }
         } catch (RuntimeException e) {
             fail(new FaceIdTransportException("FaceID call failed unexpectedly: " + e.getClass().getName(), e));
         } catch (Error e) {
             result.completeExceptionally(e); // e.g. OutOfMemoryError: the caller sees it as it is, not a timeout
             throw e;
-        } finally {
-            RequestLogging.CURRENT.remove();
         }
     }
 
@@ -270,13 +267,13 @@ final class ResilientCall<T> {
         };
     }
 
-    private void onFailure(FaceIdException e, long attemptStart) {
+    private void onFailure(FaceIdException e, Attempt attempt, long attemptStart) {
         if (e instanceof FaceIdTimeoutException && deadline - System.nanoTime() <= DEADLINE_SLACK_NANOS) {
             // the attempt's timeout was cut to the time left: it is the call's deadline that ran out
             fail(deadlineExceeded(e));
             return;
         }
-        if (!retryable(e) || attempts >= policies.retry().maxAttempts()) {
+        if (!policies.retry().shouldRetry(e, attempt.hasAnswerBegun()) || attempts >= policies.retry().maxAttempts()) {
             fail(e);
             return;
         }
@@ -290,9 +287,7 @@ final class ResilientCall<T> {
                     + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
                     + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
         }
-        // the retry decision's internal marker is told as the public type, as fail() does
-        telemetry.retry(attempts, (e instanceof Transport.ConnectFailure ? FaceIdTransportException.class
-                : e.getClass()).getSimpleName());
+        telemetry.retry(attempts, e.getClass().getSimpleName());
         schedule(this::nextAttempt, delay);
     }
 
@@ -340,16 +335,6 @@ final class ResilientCall<T> {
                 + " (callTimeout) after " + attempts + " attempt(s)", cause);
     }
 
-    static boolean retryable(FaceIdException e) {
-        if (e instanceof FaceIdServiceException) {
-            return e.isTransient();
-        }
-        if (e instanceof FaceIdDecodingException decoding) {
-            return decoding.httpStatus() >= 500;
-        }
-        return e instanceof Transport.ConnectFailure; // not a Transport.TlsFailure: certificates do not heal
-    }
-
     private void schedule(Runnable task, long delayNanos) {
         try {
             timer.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
@@ -358,10 +343,7 @@ final class ResilientCall<T> {
         }
     }
 
-    private void fail(FaceIdException failure) {
-        // the retry decision's internal marker never escapes: callers, events and the CLI see the public type
-        FaceIdException e = failure instanceof Transport.ConnectFailure
-                ? new FaceIdTransportException(failure.getMessage(), failure.getCause()) : failure;
+    private void fail(FaceIdException e) {
         if (!result.isDone()) {
             e.recordAttempts(attempts);
             if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away

@@ -84,33 +84,27 @@ final class Transport implements AutoCloseable {
     }
 
     /**
-     * Sends one request and decodes its answer.
-     *
-     * @param connectTimeoutMillis time allowed to connect, already capped by the caller's deadline
-     * @param readTimeoutMillis    longest silence while reading, already capped by the caller's deadline
-     * @param answerBegan          run once when the answer's status and headers have arrived, or the attempt to
-     *                             get them failed: the rate limiter's cue (see {@link RateLimiter#release()})
-     * @param deadline             the call's deadline ({@link System#nanoTime()}): a body still arriving then is
-     *                             given up ({@link FaceIdTimeoutException}), however steadily it trickles in
-     * @throws ConnectFailure when no response arrived because the connection failed (safe to retry)
+     * Sends one request and decodes its answer. The attempt is told when the answer's status and headers have
+     * arrived, or that getting them failed (its permit goes back either way); its connect and read timeouts are
+     * already capped by the call's deadline, and a body still arriving at the deadline is given up
+     * ({@link FaceIdTimeoutException}), however steadily it trickles in.
      */
-    VerificationResult exchange(String bizToken, int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan,
-                                long deadline) {
+    VerificationResult exchange(String bizToken, Attempt attempt) {
+        RequestLogging.exchangeStarted();
         try {
-            return exchangeOnce(bizToken, connectTimeoutMillis, readTimeoutMillis, answerBegan, deadline);
+            return exchangeOnce(bizToken, attempt);
         } finally {
+            RequestLogging.exchangeEnded();
             connections.exchangeEnded();
         }
     }
 
-    private VerificationResult exchangeOnce(String bizToken, int connectTimeoutMillis, int readTimeoutMillis,
-                                            Runnable answerBegan, long deadline) {
+    private VerificationResult exchangeOnce(String bizToken, Attempt attempt) {
         byte[] body = decoder.requestBody(bizToken);
-        Response response = post(ACTION, Entity.entity(body, JSON_UTF8), -1, connectTimeoutMillis,
-                readTimeoutMillis, answerBegan, deadline);
+        Response response = post(ACTION, Entity.entity(body, JSON_UTF8), -1, attempt);
         try (response) {
             MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
-            return decoder.decode(response.getStatus(), readBody(response, plain, deadline), plain);
+            return decoder.decode(response.getStatus(), readBody(response, plain, attempt.deadline()), plain);
         } catch (ProcessingException e) {
             throw transportFailure(e);
         }
@@ -120,20 +114,19 @@ final class Transport implements AutoCloseable {
      * One {@code ApplyWebVerificationBizTokenIntl} exchange, as {@link #exchange} does for the result: the body is
      * streamed from its source with its Content-Length, its answer is small.
      */
-    StartedVerification apply(StreamedBody body, ApplyCodec codec, int connectTimeoutMillis, int readTimeoutMillis,
-                              Runnable answerBegan, long deadline) {
+    StartedVerification apply(StreamedBody body, ApplyCodec codec, Attempt attempt) {
+        RequestLogging.exchangeStarted();
         try {
-            return applyOnce(body, codec, connectTimeoutMillis, readTimeoutMillis, answerBegan, deadline);
+            return applyOnce(body, codec, attempt);
         } finally {
+            RequestLogging.exchangeEnded();
             connections.exchangeEnded();
         }
     }
 
-    private StartedVerification applyOnce(StreamedBody body, ApplyCodec codec, int connectTimeoutMillis,
-                                          int readTimeoutMillis, Runnable answerBegan, long deadline) {
-        Response response = post(ApplyCodec.ACTION, Entity.entity(body, JSON_UTF8), body.length(),
-                connectTimeoutMillis, readTimeoutMillis, answerBegan, deadline);
-        try (response; ResponseBody answer = readBody(response, new MediaSlicer.PlainBlocks(), deadline)) {
+    private StartedVerification applyOnce(StreamedBody body, ApplyCodec codec, Attempt attempt) {
+        Response response = post(ApplyCodec.ACTION, Entity.entity(body, JSON_UTF8), body.length(), attempt);
+        try (response; ResponseBody answer = readBody(response, new MediaSlicer.PlainBlocks(), attempt.deadline())) {
             if (answer.length() > ResponseBody.MAX_WINDOW) {
                 throw new FaceIdDecodingException("FaceID's answer to Apply is larger than any such answer ("
                         + answer.length() + " bytes)", response.getStatus(), "", null);
@@ -147,18 +140,18 @@ final class Transport implements AutoCloseable {
 
     /**
      * Sends a request for {@code action} (signed on its way out by {@link SigningFilter}) and returns the response
-     * once its status and headers are in; {@code answerBegan} runs then, or when getting them failed.
+     * once its status and headers are in; the attempt is told then, or when getting them failed. The attempt
+     * travels with the request as a property, for the filters ({@link RequestLogging}).
      *
      * @param contentLength the body's length when it is streamed, else -1
-     * @throws ConnectFailure when no response arrived because the connection failed (safe to retry)
      */
-    private Response post(String action, Entity<?> entity, long contentLength, int connectTimeoutMillis,
-                          int readTimeoutMillis, Runnable answerBegan, long deadline) {
+    private Response post(String action, Entity<?> entity, long contentLength, Attempt attempt) {
         try {
             Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
-                    .property(ClientProperties.CONNECT_TIMEOUT, connectTimeoutMillis)
-                    .property(ClientProperties.READ_TIMEOUT, readTimeoutMillis)
-                    .property(SigningFilter.DEADLINE, deadline)
+                    .property(ClientProperties.CONNECT_TIMEOUT, attempt.connectTimeoutMillis())
+                    .property(ClientProperties.READ_TIMEOUT, attempt.readTimeoutMillis())
+                    .property(SigningFilter.DEADLINE, attempt.deadline())
+                    .property(Attempt.PROPERTY, attempt)
                     .header("X-TC-Action", action)
                     .header("X-TC-Version", VERSION)
                     .header("X-TC-Region", settings.region());
@@ -169,22 +162,23 @@ final class Transport implements AutoCloseable {
                 request = request.header("Content-Length", contentLength);
             }
             Response response = request.post(entity);
-            answerBegan.run();
+            attempt.answerBegan();
             return response;
         } catch (ProcessingException e) {
-            answerBegan.run();
+            attempt.noAnswer();
             if (e.getCause() instanceof FaceIdTimeoutException timeout) {
                 throw timeout; // the signing filter's: the deadline passed while credentials were fetched
             }
             if (hasCause(e, SocketTimeoutException.class)) {
                 throw new FaceIdTimeoutException(describe("got no answer in time", e), e);
             }
-            if (isTlsRefusal(e)) {
-                throw new TlsFailure(describe("was reached, but the TLS handshake failed: a certificate or trust"
+            // no answer began: RetryPolicy retries this, unless the TLS handshake refused the server
+            if (RetryPolicy.isTlsRefusal(e)) {
+                throw new FaceIdTransportException(describe("was reached, but the TLS handshake failed: a certificate or trust"
                         + " problem, not a network one (is the server's certificate for this host, and trusted by"
                         + " trustStore, sslContext or the JVM's trust store?)", e), e);
             }
-            throw new ConnectFailure(describe("could not be reached", e), e);
+            throw new FaceIdTransportException(describe("could not be reached", e), e);
         }
     }
 
@@ -372,23 +366,8 @@ final class Transport implements AutoCloseable {
                 + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
     }
 
-    /**
-     * A certificate refused (untrusted, expired, for another host) or no protocol or cipher agreed: not transient.
-     * A connection reset or closed during the handshake is not one of these; it is retried like any lost connection.
-     */
-    private static boolean isTlsRefusal(Throwable e) {
-        return hasCause(e, java.security.cert.CertificateException.class)
-                || hasCause(e, javax.net.ssl.SSLHandshakeException.class) && !hasCause(e, java.net.SocketException.class)
-                && !hasCause(e, java.io.EOFException.class);
-    }
-
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+        return RetryPolicy.hasCause(e, type);
     }
 
     /** Closes the connections of the exchanges in flight: each ends at once with a transport failure. */
@@ -399,26 +378,5 @@ final class Transport implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-    }
-
-    /**
-     * The TLS handshake failed: the server's certificate was not trusted, was for another host, or no protocol or
-     * cipher was agreed. Not transient, so never retried (unlike {@link ConnectFailure}).
-     */
-    static final class TlsFailure extends FaceIdTransportException {
-        private static final long serialVersionUID = 1L;
-
-        TlsFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /** The connection failed before any response: the request may not have reached the service. */
-    static final class ConnectFailure extends FaceIdTransportException {
-        private static final long serialVersionUID = 1L;
-
-        ConnectFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
     }
 }
