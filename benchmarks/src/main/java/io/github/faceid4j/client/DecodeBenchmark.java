@@ -39,7 +39,7 @@ public class DecodeBenchmark {
     private byte[] body;
     private ResponseDecoder decoder;
     private MediaSlicer slicer;
-    private MediaSlicer.PlainBlocks plain;
+    private PlainBlocks plain;
 
     @Setup(Level.Trial)
     public void fetchOnce() throws IOException {
@@ -67,8 +67,8 @@ public class DecodeBenchmark {
 
     /** What the reader does as the body arrives (in 64 KiB reads here): note which 4 KiB blocks are plain. */
     @Benchmark
-    public MediaSlicer.PlainBlocks classifyWhileReading() {
-        MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();
+    public PlainBlocks classifyWhileReading() {
+        PlainBlocks blocks = new PlainBlocks();
         for (int received = 0; received < body.length; ) {
             received = Math.min(body.length, received + 64 * 1024);
             blocks.received(body, received);

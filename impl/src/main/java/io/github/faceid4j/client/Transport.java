@@ -33,6 +33,7 @@ final class Transport implements AutoCloseable {
     private static final MediaType JSON_UTF8 = MediaType.valueOf("application/json; charset=utf-8");
 
     private final ServiceSettings settings;
+    private final ResultRequest resultRequest = new ResultRequest();
     private final ResponseDecoder decoder;
     /** Bounds what spilled answers hold on disk; {@code null} when answers are kept in memory. */
     private final SpillSpace spillSpace;
@@ -80,7 +81,7 @@ final class Transport implements AutoCloseable {
         // enough that the first requests would leave well after their rate-limit permits were taken (and the first
         // customer would wait for it): do both now, when the service is built.
         target.request();
-        decoder.requestBody("warm-up");
+        resultRequest.body("warm-up");
     }
 
     /**
@@ -100,10 +101,10 @@ final class Transport implements AutoCloseable {
     }
 
     private VerificationResult exchangeOnce(String bizToken, Attempt attempt) {
-        byte[] body = decoder.requestBody(bizToken);
+        byte[] body = resultRequest.body(bizToken);
         Response response = post(ACTION, Entity.entity(body, JSON_UTF8), -1, attempt);
         try (response) {
-            MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
+            PlainBlocks plain = new PlainBlocks();
             return decoder.decode(response.getStatus(), readBody(response, plain, attempt.deadline()), plain);
         } catch (ProcessingException e) {
             throw transportFailure(e);
@@ -126,7 +127,7 @@ final class Transport implements AutoCloseable {
 
     private StartedVerification applyOnce(StreamedBody body, ApplyCodec codec, Attempt attempt) {
         Response response = post(ApplyCodec.ACTION, Entity.entity(body, JSON_UTF8), body.length(), attempt);
-        try (response; ResponseBody answer = readBody(response, new MediaSlicer.PlainBlocks(), attempt.deadline())) {
+        try (response; ResponseBody answer = readBody(response, new PlainBlocks(), attempt.deadline())) {
             if (answer.length() > ResponseBody.MAX_WINDOW) {
                 throw new FaceIdDecodingException("FaceID's answer to Apply is larger than any such answer ("
                         + answer.length() + " bytes)", response.getStatus(), "", null);
@@ -184,11 +185,11 @@ final class Transport implements AutoCloseable {
 
     /**
      * Reads the body, refusing it past the configured maximum before it can exhaust the heap, and tells
-     * {@code plain} about every block as it arrives (see {@link MediaSlicer.PlainBlocks}). Into an array of exactly
+     * {@code plain} about every block as it arrives (see {@link PlainBlocks}). Into an array of exactly
      * Content-Length bytes, or, when a spill directory is configured, into a spill file as soon as the body is known
      * to be larger than the spill threshold (at once by its Content-Length, else once that many bytes have come).
      */
-    private ResponseBody readBody(Response response, MediaSlicer.PlainBlocks plain, long deadline) {
+    private ResponseBody readBody(Response response, PlainBlocks plain, long deadline) {
         int max = settings.maxResponseBytes();
         int status = response.getStatus();
         int declared = response.getLength();
@@ -254,7 +255,7 @@ final class Transport implements AutoCloseable {
      * back if it fails.
      */
     private ResponseBody readIntoFile(InputStream in, int status, int declared, long reserved,
-                                      MediaSlicer.PlainBlocks plain, byte[] head, int readSoFar, long deadline)
+                                      PlainBlocks plain, byte[] head, int readSoFar, long deadline)
             throws IOException {
         int max = settings.maxResponseBytes();
         ResponseBody.Spilled file = null;
@@ -263,7 +264,7 @@ final class Transport implements AutoCloseable {
             file = spillFile();
             // whole blocks of the head go to the file now; the rest starts the first chunk, so that every chunk
             // starts at a block boundary, as PlainBlocks needs
-            int aligned = readSoFar & ~MediaSlicer.PlainBlocks.MASK;
+            int aligned = readSoFar & ~PlainBlocks.MASK;
             append(file, head, aligned);
             byte[] chunk = new byte[SPILL_CHUNK];
             int filled = readSoFar - aligned;
