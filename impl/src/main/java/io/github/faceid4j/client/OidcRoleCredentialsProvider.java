@@ -72,9 +72,9 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         this.sessionName = b.sessionName;
         this.duration = b.duration;
         this.endpoint = b.endpoint.resolve("/");
-        this.http = new PlatformHttp(b.connectTimeout, b.timeout, true);
-        this.clock = b.clock;
-        this.credentials = RefreshingCredentialsProvider.untilExpiry(this::fetch, b.margin, b.clock);
+        this.http = b.fetch.http(true);
+        this.clock = b.fetch.clock();
+        this.credentials = RefreshingCredentialsProvider.untilExpiry(this::fetch, b.fetch.margin(), clock);
     }
 
     /**
@@ -108,60 +108,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
      *         accepted for a loopback host only)
      */
     public static CredentialsProvider fromEnvironment(Map<String, String> environment, URI stsEndpoint) {
-        Map<String, String> env = new java.util.HashMap<>();
-        for (String name : new String[] {ENV_REGION, ENV_PROVIDER_ID, ENV_WEB_IDENTITY_TOKEN_FILE, ENV_ROLE_ARN}) {
-            String value = text(environment.get(name));
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
-        checkStsEndpoint(stsEndpoint);
-        return new CredentialsProvider() {
-            private volatile CredentialsProvider resolved;
-
-            @Override
-            public Credentials credentials() {
-                CredentialsProvider p = resolved;
-                if (p == null) {
-                    synchronized (this) {
-                        p = resolved;
-                        if (p == null) {
-                            p = resolve(env, stsEndpoint);
-                            resolved = p;
-                        }
-                    }
-                }
-                return p.credentials();
-            }
-
-            @Override
-            public String toString() {
-                CredentialsProvider p = resolved;
-                return p != null ? p.toString() : "oidcRole(environment " + ENV_ROLE_ARN + ", ...)";
-            }
-        };
-    }
-
-    private static CredentialsProvider resolve(Map<String, String> env, URI stsEndpoint) {
-        if (env.isEmpty()) {
-            String where = "OIDC role (environment variables " + ENV_REGION + ", " + ENV_PROVIDER_ID + ", "
-                    + ENV_WEB_IDENTITY_TOKEN_FILE + ", " + ENV_ROLE_ARN + " are not set)";
-            return () -> {
-                throw new CredentialsUnavailableException(where);
-            };
-        }
-        for (String name : new String[] {ENV_REGION, ENV_PROVIDER_ID, ENV_WEB_IDENTITY_TOKEN_FILE, ENV_ROLE_ARN}) {
-            if (!env.containsKey(name)) {
-                String problem = "is not set, while " + String.join(", ", new java.util.TreeSet<>(env.keySet()))
-                        + " (TKE OIDC role) " + (env.size() == 1 ? "is" : "are");
-                return () -> {
-                    throw new FaceIdConfigurationException(name, problem);
-                };
-            }
-        }
-        return builder().region(env.get(ENV_REGION)).providerId(env.get(ENV_PROVIDER_ID))
-                .webIdentityTokenFile(Path.of(env.get(ENV_WEB_IDENTITY_TOKEN_FILE))).roleArn(env.get(ENV_ROLE_ARN))
-                .stsEndpoint(stsEndpoint).build();
+        return OidcEnvironment.provider(environment, stsEndpoint);
     }
 
     /** Settings of an {@link OidcRoleCredentialsProvider}: region, provider id, token file and role are required. */
@@ -173,10 +120,8 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         private String sessionName = "faceid4j-" + ProcessHandle.current().pid();
         private Duration duration = DEFAULT_DURATION;
         private URI endpoint = DEFAULT_STS_ENDPOINT;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration timeout = DEFAULT_TIMEOUT;
-        private Duration margin = DEFAULT_REFRESH_MARGIN;
-        private Clock clock = Clock.systemUTC();
+        private final RoleFetchSettings fetch = new RoleFetchSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+                DEFAULT_REFRESH_MARGIN);
 
         private Builder() {
         }
@@ -276,7 +221,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            fetch.connectTimeout(timeout);
             return this;
         }
 
@@ -288,7 +233,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            fetch.timeout(timeout);
             return this;
         }
 
@@ -301,16 +246,13 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code margin} is null or negative
          */
         public Builder refreshMargin(Duration margin) {
-            if (margin == null || margin.isNegative()) {
-                throw new IllegalArgumentException("refreshMargin must be zero or positive");
-            }
-            this.margin = margin;
+            fetch.refreshMargin(margin);
             return this;
         }
 
         /** The clock expiry and {@code X-TC-Timestamp} are taken from (tests). */
         Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            fetch.clock(clock);
             return this;
         }
 
@@ -383,7 +325,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         if (credentials == null) {
             throw new FaceIdConfigurationException(key, what + " answered without Credentials" + requestId(response));
         }
-        return CvmRoleCredentialsProvider.TemporaryCredentials.parse(credentials,
+        return TemporaryCredentials.parse(credentials,
                 PlatformHttp.number(response, "ExpiredTime"), key, what);
     }
 
@@ -397,7 +339,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         return "oidcRole(" + roleArn + " via " + endpoint.getHost() + ", token file " + tokenFile + ")";
     }
 
-    private static URI checkStsEndpoint(URI endpoint) {
+    static URI checkStsEndpoint(URI endpoint) {
         Objects.requireNonNull(endpoint, "stsEndpoint");
         String scheme = endpoint.getScheme();
         if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
@@ -408,10 +350,6 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         return endpoint;
     }
 
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(name + " is required");
@@ -419,10 +357,4 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         return value.trim();
     }
 
-    private static Duration positive(Duration d, String name) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
-        return d;
-    }
 }
