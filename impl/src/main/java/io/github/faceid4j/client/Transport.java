@@ -1,7 +1,6 @@
 package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdDecodingException;
-import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.model.VerificationResult;
@@ -17,10 +16,8 @@ import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.client.ClientProperties;
 import org.glassfish.jersey.client.JerseyClientBuilder;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
-import java.util.Arrays;
 
 /**
  * One HTTP exchange with the service over a reused Jersey {@link Client}: sign (in {@link SigningFilter}), send,
@@ -35,8 +32,8 @@ final class Transport implements AutoCloseable {
     private final ServiceSettings settings;
     private final ResultRequest resultRequest = new ResultRequest();
     private final ResponseDecoder decoder;
-    /** Bounds what spilled answers hold on disk; {@code null} when answers are kept in memory. */
-    private final SpillSpace spillSpace;
+    /** Reads answers within bounds, into memory or a spill file. */
+    private final ResponseReader reader;
     private final Client client;
     private final WebTarget target;
     /** Opens every connection, and knows those of the exchanges in flight, to abort them on close. */
@@ -45,7 +42,7 @@ final class Transport implements AutoCloseable {
     Transport(ServiceSettings settings) {
         this.settings = settings;
         this.decoder = new ResponseDecoder(settings.maxResponseBytes());
-        this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
+        this.reader = new ResponseReader(settings);
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
         RequestLogging.quietJdkHttpLogging();
         RequestLogging.quietRestrictedHeaderWarning();
@@ -105,9 +102,9 @@ final class Transport implements AutoCloseable {
         Response response = post(ACTION, Entity.entity(body, JSON_UTF8), -1, attempt);
         try (response) {
             PlainBlocks plain = new PlainBlocks();
-            return decoder.decode(response.getStatus(), readBody(response, plain, attempt.deadline()), plain);
+            return decoder.decode(response.getStatus(), reader.read(response, plain, attempt.deadline()), plain);
         } catch (ProcessingException e) {
-            throw transportFailure(e);
+            throw reader.transportFailure(e);
         }
     }
 
@@ -127,7 +124,7 @@ final class Transport implements AutoCloseable {
 
     private StartedVerification applyOnce(StreamedBody body, ApplyCodec codec, Attempt attempt) {
         Response response = post(ApplyCodec.ACTION, Entity.entity(body, JSON_UTF8), body.length(), attempt);
-        try (response; ResponseBody answer = readBody(response, new PlainBlocks(), attempt.deadline())) {
+        try (response; ResponseBody answer = reader.read(response, new PlainBlocks(), attempt.deadline())) {
             if (answer.length() > ResponseBody.MAX_WINDOW) {
                 throw new FaceIdDecodingException("FaceID's answer to Apply is larger than any such answer ("
                         + answer.length() + " bytes)", response.getStatus(), "", null);
@@ -135,7 +132,7 @@ final class Transport implements AutoCloseable {
             byte[] bytes = answer.head(answer.length());
             return codec.decode(response.getStatus(), bytes, bytes.length);
         } catch (ProcessingException e) {
-            throw transportFailure(e);
+            throw reader.transportFailure(e);
         }
     }
 
@@ -183,186 +180,14 @@ final class Transport implements AutoCloseable {
         }
     }
 
-    /**
-     * Reads the body, refusing it past the configured maximum before it can exhaust the heap, and tells
-     * {@code plain} about every block as it arrives (see {@link PlainBlocks}). Into an array of exactly
-     * Content-Length bytes, or, when a spill directory is configured, into a spill file as soon as the body is known
-     * to be larger than the spill threshold (at once by its Content-Length, else once that many bytes have come).
-     */
-    private ResponseBody readBody(Response response, PlainBlocks plain, long deadline) {
-        int max = settings.maxResponseBytes();
-        int status = response.getStatus();
-        int declared = response.getLength();
-        if (declared > max) {
-            throw tooLarge(status, declared, max);
-        }
-        boolean spill = spillSpace != null;
-        try (InputStream in = response.readEntity(InputStream.class)) {
-            if (in == null) {
-                return new ResponseBody.InMemory(new byte[0], 0);
-            }
-            if (spill && declared > settings.spillThreshold()) {
-                if (spillSpace.reserve(declared)) {
-                    return readIntoFile(in, status, declared, declared, plain, new byte[0], 0, deadline);
-                }
-                spill = false;
-            }
-            byte[] buffer = new byte[declared >= 0 ? declared : 64 * 1024];
-            int length = 0;
-            while (true) {
-                if (length == buffer.length) {
-                    if (declared >= 0) {
-                        break; // Content-Length reached; the connector stops there
-                    }
-                    if (length == max) {
-                        if (in.read() < 0) {
-                            break; // exactly the maximum
-                        }
-                        throw tooLarge(status, -1, max);
-                    }
-                    buffer = Arrays.copyOf(buffer, (int) Math.min((long) buffer.length * 2, max));
-                }
-                int n = in.read(buffer, length, buffer.length - length);
-                if (n < 0) {
-                    break;
-                }
-                length += n;
-                checkDeadline(deadline, length);
-                plain.received(buffer, length);
-                if (spill && declared < 0 && length > settings.spillThreshold()) {
-                    // the length is unknown: reserve the most it may grow to, corrected once it is complete
-                    if (spillSpace.reserve(max)) {
-                        return readIntoFile(in, status, declared, max, plain, buffer, length, deadline);
-                    }
-                    spill = false; // asked once per answer
-                }
-            }
-            plain.finished(buffer, length);
-            checkComplete(declared, length);
-            return new ResponseBody.InMemory(buffer, length);
-        } catch (IOException e) {
-            throw transportFailure(e);
-        }
-    }
-
-    /** Bytes moved from the network to a spill file at a time: a whole number of plain-block sizes. */
-    private static final int SPILL_CHUNK = 64 * 1024;
-
-    /**
-     * Goes on reading into a new spill file, after the {@code readSoFar} bytes of {@code head} already read (and
-     * looked at by {@code plain}). Only one chunk of the body is in memory at a time. {@code reserved} bytes of
-     * spill space were reserved for it: they are corrected to the real length once the body is complete, or given
-     * back if it fails.
-     */
-    private ResponseBody readIntoFile(InputStream in, int status, int declared, long reserved,
-                                      PlainBlocks plain, byte[] head, int readSoFar, long deadline)
-            throws IOException {
-        int max = settings.maxResponseBytes();
-        ResponseBody.Spilled file = null;
-        boolean complete = false;
-        try {
-            file = spillFile();
-            // whole blocks of the head go to the file now; the rest starts the first chunk, so that every chunk
-            // starts at a block boundary, as PlainBlocks needs
-            int aligned = readSoFar & ~PlainBlocks.MASK;
-            append(file, head, aligned);
-            byte[] chunk = new byte[SPILL_CHUNK];
-            int filled = readSoFar - aligned;
-            System.arraycopy(head, aligned, chunk, 0, filled);
-            int base = aligned;
-            while (true) {
-                int n = in.read(chunk, filled, chunk.length - filled);
-                if (n < 0) {
-                    break;
-                }
-                filled += n;
-                if ((long) base + filled > max) {
-                    throw tooLarge(status, -1, max);
-                }
-                checkDeadline(deadline, base + filled);
-                plain.received(chunk, base, base + filled);
-                if (filled == chunk.length) {
-                    append(file, chunk, filled);
-                    base += filled;
-                    filled = 0;
-                }
-            }
-            plain.finished(chunk, base, base + filled);
-            append(file, chunk, filled);
-            checkComplete(declared, base + filled);
-            try {
-                file.complete();
-            } catch (IOException e) {
-                throw spillFailure(e);
-            }
-            spillSpace.track(file.mapping(), reserved, file.length());
-            complete = true;
-            return file;
-        } finally {
-            if (!complete) {
-                spillSpace.cancel(reserved);
-                if (file != null) {
-                    file.close();
-                }
-            }
-        }
-    }
-
-    private ResponseBody.Spilled spillFile() {
-        try {
-            return ResponseBody.Spilled.create(settings.spillDirectory());
-        } catch (IOException e) {
-            throw spillFailure(e);
-        }
-    }
-
-    private static void append(ResponseBody.Spilled file, byte[] bytes, int n) {
-        try {
-            file.append(bytes, n);
-        } catch (IOException e) {
-            throw spillFailure(e);
-        }
-    }
-
-    /**
-     * A local problem, not the service's: the message names the setting and the kind of failure (no data; the cause
-     * may name the spill directory and file).
-     */
-    private static FaceIdTransportException spillFailure(IOException e) {
-        return new FaceIdTransportException("FaceID response could not be written to the spill directory"
-                + " (spillDirectory): " + e.getClass().getSimpleName(), e);
-    }
-
-    /** A body still arriving at the call's deadline is given up, however steadily it trickles in. */
-    private void checkDeadline(long deadline, int received) {
-        if (System.nanoTime() - deadline >= 0) {
-            throw new FaceIdTimeoutException(describe("was still sending the answer (" + received
-                    + " bytes so far) at the call's deadline", null), null);
-        }
-    }
-
-    private void checkComplete(int declared, int length) {
-        if (declared >= 0 && length < declared) {
-            throw new FaceIdTransportException(describe("closed the connection after " + length + " of "
-                    + declared + " bytes", null), null);
-        }
-    }
-
-    private FaceIdDecodingException tooLarge(int status, int declared, int max) {
-        return new FaceIdDecodingException("FaceID response" + (declared >= 0 ? " of " + declared + " bytes" : "")
-                + " exceeds the configured maximum of " + max + " bytes (maxResponseBytes)", status, "", null);
-    }
-
-    private FaceIdException transportFailure(Exception e) {
-        if (hasCause(e, SocketTimeoutException.class)) {
-            return new FaceIdTimeoutException(describe("stopped answering while the body was read", e), e);
-        }
-        return new FaceIdTransportException(describe("failed while the body was read", e), e);
-    }
-
     private String describe(String what, Exception e) {
+        return describe(settings.endpoint(), what, e);
+    }
+
+    /** A failure's message: the host and what happened, with the I/O failure's type and message (no data). */
+    static String describe(java.net.URI endpoint, String what, Exception e) {
         Throwable cause = e instanceof ProcessingException && e.getCause() != null ? e.getCause() : e;
-        return "FaceID at " + settings.endpoint().getHost() + " " + what
+        return "FaceID at " + endpoint.getHost() + " " + what
                 + (cause == null ? "" : ": " + cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : " (" + cause.getMessage() + ")"));
     }
