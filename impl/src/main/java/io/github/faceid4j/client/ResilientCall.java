@@ -2,7 +2,6 @@ package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.FaceIdException;
-import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.RateLimitTimeoutException;
@@ -64,10 +63,9 @@ final class ResilientCall<T> {
         }
     }
 
-    private static final System.Logger LOG = RequestLogging.LOG;
     private final long started = System.nanoTime();
-    /** How log lines name the call: {@code BizToken abcd...}, or the action. */
-    private final String subject;
+    /** The call's log lines, naming it {@code BizToken abcd...}, or by its action. */
+    private final CallLog log;
 
     private ResilientCall(CallTarget<T> target, Policies policies, ScheduledExecutorService timer, Executor io) {
         this.target = target;
@@ -75,7 +73,7 @@ final class ResilientCall<T> {
         this.timer = timer;
         this.io = io;
         this.deadline = System.nanoTime() + policies.callTimeout().toNanos();
-        this.subject = target.subject();
+        this.log = new CallLog(target.subject(), policies.logRequests());
         this.telemetry = policies.telemetry().start(target.maskedBizToken());
         if (telemetry != CallTelemetry.Call.NONE) { // without OpenTelemetry a call costs nothing more
             result.whenComplete((answer, failure) -> telemetry.end(answer, failure, attempts, target));
@@ -210,8 +208,7 @@ final class ResilientCall<T> {
         try {
             policies.limiter().release();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the rate limiter failed to take back a permit ("
-                    + e.getClass().getName() + ")");
+            CallLog.limiterReleaseFailed(e);
         }
     }
 
@@ -238,7 +235,7 @@ final class ResilientCall<T> {
             if (result.isDone()) {
                 return;
             }
-            logAnswer(answer, attemptStart);
+            log.answered(attempts, attemptStart, () -> target.describe(answer));
             result.complete(answer);
         } catch (FaceIdException e) {
             if (result.isDone()) {
@@ -282,36 +279,9 @@ final class ResilientCall<T> {
             fail(e); // the deadline caps retries: fail now with the real cause rather than time out later
             return;
         }
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "FaceID call for " + subject + ": attempt " + attempts
-                    + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
-                    + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
-        }
+        log.retrying(attempts, attemptStart, e, delay);
         telemetry.retry(attempts, e.getClass().getSimpleName());
         schedule(this::nextAttempt, delay);
-    }
-
-    /** One line per answer: INFO when request logging is on, else DEBUG (a retry that healed is not news). */
-    private void logAnswer(T answer, long attemptStart) {
-        System.Logger.Level level = policies.logRequests() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
-        if (LOG.isLoggable(level)) {
-            LOG.log(level, "FaceID call for " + subject + ": attempt " + attempts + " answered after "
-                    + millisSince(attemptStart) + " ms: " + target.describe(answer)
-                    + (attempts > 1 ? " (after " + (attempts - 1) + " failed attempt(s))" : ""));
-        }
-    }
-
-    /**
-     * What a log line may say of a failure: its type, the service's error code and RequestId, and for failures of
-     * our own making (transport, decoding, configuration) the message, which never carries secrets or personal
-     * data. A service's message is left out: it may echo what was sent.
-     */
-    private static String describe(FaceIdException e) {
-        if (e instanceof FaceIdServiceException service) {
-            return e.getClass().getSimpleName() + " " + service.errorCode() + ", RequestId "
-                    + RequestLogging.clean(String.valueOf(service.requestId()));
-        }
-        return e.getClass().getSimpleName() + ": " + RequestLogging.clean(String.valueOf(e.getMessage()), 400);
     }
 
     private static FaceIdConfigurationException configurationCause(Throwable e) {
@@ -321,10 +291,6 @@ final class ResilientCall<T> {
             }
         }
         return null;
-    }
-
-    private static long millisSince(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
     }
 
     /** Timeouts are set in whole milliseconds; one that fires this close to the deadline is the deadline. */
@@ -346,10 +312,7 @@ final class ResilientCall<T> {
     private void fail(FaceIdException e) {
         if (!result.isDone()) {
             e.recordAttempts(attempts);
-            if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away
-                LOG.log(System.Logger.Level.WARNING, "FaceID call for " + subject + " failed after "
-                        + attempts + " attempt(s) in " + millisSince(started) + " ms: " + describe(e));
-            }
+            log.failed(attempts, started, e); // before completing: the caller may look right away
             result.completeExceptionally(e);
         }
     }
