@@ -302,6 +302,29 @@ final class ClientConfiguration {
                         + "the environment variable " + ConfigKeys.ENV_SECRET_KEY + orFile));
     }
 
+    /** Keys that come as a unit, as set at one level: {@code level} is the client's name, or null for the unnamed. */
+    private record Group(String level, Map<String, String> values) {
+    }
+
+    /**
+     * The {@code suffixes} set at the first level that sets any of them: the client's own, else the unnamed one;
+     * null when neither does.
+     *
+     * @throws FaceIdConfigurationException when a value cannot be read
+     */
+    private static Group firstLevelSetting(Config config, String name, List<String> suffixes) {
+        for (String candidate : name == null ? new String[] {null} : new String[] {name, null}) {
+            Map<String, String> values = new HashMap<>();
+            for (String suffix : suffixes) {
+                get(config, key(candidate, suffix)).ifPresent(v -> values.put(suffix, v));
+            }
+            if (!values.isEmpty()) {
+                return new Group(candidate, values);
+            }
+        }
+        return null;
+    }
+
     /**
      * The proxy comes as a unit from the first level that sets any {@code proxy.*} key: the client's own, else the
      * unnamed one. {@code proxy.host} and {@code proxy.port} go together, as do {@code proxy.username} and
@@ -309,25 +332,18 @@ final class ClientConfiguration {
      */
     private static void proxy(Config config, String name, FaceIdServiceBuilder builder,
                               List<FaceIdConfigurationException> problems) {
-        Map<String, String> values = new HashMap<>();
-        String level = null;
+        Group group;
         try {
-            for (String candidate : name == null ? new String[] {null} : new String[] {name, null}) {
-                for (String suffix : ConfigKeys.PROXY_KEYS) {
-                    get(config, key(candidate, suffix)).ifPresent(v -> values.put(suffix, v));
-                }
-                if (!values.isEmpty()) {
-                    level = candidate;
-                    break;
-                }
-            }
+            group = firstLevelSetting(config, name, ConfigKeys.PROXY_KEYS);
         } catch (FaceIdConfigurationException unreadable) {
             problems.add(unreadable);
             return;
         }
-        if (values.isEmpty()) {
+        if (group == null) {
             return; // the JVM's proxy properties apply
         }
+        Map<String, String> values = group.values();
+        String level = group.level();
         String hostKey = key(level, ConfigKeys.PROXY_HOST);
         String portKey = key(level, ConfigKeys.PROXY_PORT);
         String userKey = key(level, ConfigKeys.PROXY_USERNAME);
@@ -382,25 +398,18 @@ final class ClientConfiguration {
      */
     private static void trustStore(Config config, String name, FaceIdServiceBuilder builder,
                                    List<FaceIdConfigurationException> problems, Map<String, String> keyOfProperty) {
-        Map<String, String> values = new HashMap<>();
-        String level = null;
+        Group group;
         try {
-            for (String candidate : name == null ? new String[] {null} : new String[] {name, null}) {
-                for (String suffix : ConfigKeys.TRUST_STORE_KEYS) {
-                    get(config, key(candidate, suffix)).ifPresent(v -> values.put(suffix, v));
-                }
-                if (!values.isEmpty()) {
-                    level = candidate;
-                    break;
-                }
-            }
+            group = firstLevelSetting(config, name, ConfigKeys.TRUST_STORE_KEYS);
         } catch (FaceIdConfigurationException unreadable) {
             problems.add(unreadable);
             return;
         }
-        if (values.isEmpty()) {
+        if (group == null) {
             return;
         }
+        Map<String, String> values = group.values();
+        String level = group.level();
         String storeKey = key(level, ConfigKeys.TRUST_STORE);
         String path = values.get(ConfigKeys.TRUST_STORE);
         if (path == null) {

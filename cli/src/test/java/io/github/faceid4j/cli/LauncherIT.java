@@ -6,14 +6,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,7 +38,7 @@ class LauncherIT {
     void resultAgainstAnEmulatorThroughASymlinkFromAnotherDirectory() throws Exception {
         Path link = Files.createSymbolicLink(dir.resolve("bin-faceid"), launcher);
         try (FaceIdEmulator emulator = FaceIdEmulator.builder().build().start()) {
-            Result result = run(link, Map.of("TENCENTCLOUD_SECRET_ID", FaceIdEmulator.DEFAULT_SECRET_ID,
+            ChildProcess.Result result = run(link, Map.of("TENCENTCLOUD_SECRET_ID", FaceIdEmulator.DEFAULT_SECRET_ID,
                             "TENCENTCLOUD_SECRET_KEY", FaceIdEmulator.DEFAULT_SECRET_KEY),
                     "result", "passed-launcher", "--region", "ap-singapore", "--endpoint",
                     emulator.endpoint().toString(), "--json");
@@ -54,7 +52,7 @@ class LauncherIT {
 
     @Test
     void theCliClassesComeFromTheArchive() throws Exception {
-        Result result = run(launcher, Map.of("FACEID_JAVA_OPTS", "-Xlog:class+load=info"), "demo");
+        ChildProcess.Result result = run(launcher, Map.of("FACEID_JAVA_OPTS", "-Xlog:class+load=info"), "demo");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("Demo OK");
@@ -74,7 +72,7 @@ class LauncherIT {
             Files.copy(target.resolve(file), dir.resolve(file), StandardCopyOption.COPY_ATTRIBUTES);
         }
 
-        Result result = run(dir.resolve("faceid"), Map.of(), "--version");
+        ChildProcess.Result result = run(dir.resolve("faceid"), Map.of(), "--version");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("faceid ");
@@ -83,36 +81,21 @@ class LauncherIT {
 
     @Test
     void exitCodesPassThrough() throws Exception {
-        Result result = run(launcher, Map.of(), "result", "passed-1", "--region", "ap-singapore");
+        ChildProcess.Result result = run(launcher, Map.of(), "result", "passed-1", "--region", "ap-singapore");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: ");
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private Result run(Path script, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    private ChildProcess.Result run(Path script, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(script.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_") || k.equals("FACEID_JAVA_OPTS"));
+        ProcessBuilder builder = ChildProcess.of(command).directory(dir.toFile());
+        builder.environment().remove("FACEID_JAVA_OPTS");
         // the JVM the archive was made with: the build's
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env);
-        Path out = Files.createTempFile("faceid-launcher-out", ".txt");
-        Path err = Files.createTempFile("faceid-launcher-err", ".txt");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("faceid did not finish within 60 s");
-            }
-            return new Result(process.exitValue(), Files.readString(out, Charset.defaultCharset()),
-                    Files.readString(err, Charset.defaultCharset()));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return ChildProcess.run(builder);
     }
 }

@@ -4,12 +4,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +26,7 @@ class ShadedJarIT {
 
     @Test
     void demoRunsFromTheJar() throws Exception {
-        Result result = java("demo");
+        ChildProcess.Result result = java("demo");
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.out()).contains("signature verified by the emulator").contains("Passed      yes")
@@ -40,7 +37,7 @@ class ShadedJarIT {
     /** Issue 19: the hints said `faceid ...`, a command that did not exist. What the demo prints now runs. */
     @Test
     void theCommandTheDemoSuggestsRuns() throws Exception {
-        Result demo = java("demo");
+        ChildProcess.Result demo = java("demo");
         Matcher next = Pattern.compile("Next: `(.+) emulator`").matcher(demo.out());
         assertThat(next.find()).as(demo.out()).isTrue();
         List<String> command = new ArrayList<>(List.of(next.group(1).split(" ")));
@@ -49,7 +46,7 @@ class ShadedJarIT {
         }
         command.add("--version");
 
-        Result version = run(command);
+        ChildProcess.Result version = ChildProcess.run(ChildProcess.of(command));
 
         assertThat(version.exitCode()).as(version.out() + version.err()).isZero();
         assertThat(version.out()).startsWith("faceid ");
@@ -58,7 +55,7 @@ class ShadedJarIT {
     /** With --verbose the CLI leaves Jersey's log alone: Jersey has nothing to warn about (issue 19). */
     @Test
     void jerseyHasNothingToWarnAbout() throws Exception {
-        Result result = java("demo", "--verbose");
+        ChildProcess.Result result = java("demo", "--verbose");
 
         assertThat(result.exitCode()).as(result.out() + result.err()).isZero();
         assertThat(result.err()).contains("[INFO] FaceID request") // the log is shown...
@@ -67,38 +64,16 @@ class ShadedJarIT {
 
     @Test
     void resultWithoutCredentialsIsExit2() throws Exception {
-        Result result = java("result", "passed-1", "--region", "ap-singapore");
+        ChildProcess.Result result = java("result", "passed-1", "--region", "ap-singapore");
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).startsWith("error: ");
     }
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result java(String... args) throws IOException, InterruptedException {
+    private static ChildProcess.Result java(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", jar.toString()));
         command.addAll(List.of(args));
-        return run(command);
-    }
-
-    private static Result run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(k -> k.startsWith("TENCENTCLOUD_"));
-        Path out = Files.createTempFile("faceid-cli-out", ".txt");
-        Path err = Files.createTempFile("faceid-cli-err", ".txt");
-        try {
-            Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError("faceid did not finish within 60 s");
-            }
-            return new Result(process.exitValue(), Files.readString(out, Charset.defaultCharset()),
-                    Files.readString(err, Charset.defaultCharset()));
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
+        return ChildProcess.run(ChildProcess.of(command));
     }
 }
