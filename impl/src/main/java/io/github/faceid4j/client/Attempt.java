@@ -3,8 +3,8 @@ package io.github.faceid4j.client;
 /**
  * One attempt of a call, made by {@link ResilientCall} for {@link CallTarget#send}: its number, the time it may take,
  * and the cue that gives the rate-limit permit back. {@link Transport} puts it on the request as the property
- * {@link #PROPERTY}, where {@link RequestLogging} reads what it shows, and tells it whether the service's answer
- * began, which {@link RetryPolicy#shouldRetry} needs to know.
+ * {@link #PROPERTY}, where {@link SigningFilter} checks the deadline and {@link RequestLogging} reads what it
+ * shows, and tells it whether the service's answer began, which {@link RetryPolicy#shouldRetry} needs to know.
  */
 final class Attempt {
 

@@ -139,7 +139,8 @@ final class Transport implements AutoCloseable {
     /**
      * Sends a request for {@code action} (signed on its way out by {@link SigningFilter}) and returns the response
      * once its status and headers are in; the attempt is told then, or when getting them failed. The attempt
-     * travels with the request as a property, for the filters ({@link RequestLogging}).
+     * travels with the request as a property, for the filters ({@link SigningFilter} checks its deadline,
+     * {@link RequestLogging} shows it).
      *
      * @param contentLength the body's length when it is streamed, else -1
      */
@@ -148,7 +149,6 @@ final class Transport implements AutoCloseable {
             Invocation.Builder request = target.request(MediaType.APPLICATION_JSON_TYPE)
                     .property(ClientProperties.CONNECT_TIMEOUT, attempt.connectTimeoutMillis())
                     .property(ClientProperties.READ_TIMEOUT, attempt.readTimeoutMillis())
-                    .property(SigningFilter.DEADLINE, attempt.deadline())
                     .property(Attempt.PROPERTY, attempt)
                     .header("X-TC-Action", action)
                     .header("X-TC-Version", VERSION)
