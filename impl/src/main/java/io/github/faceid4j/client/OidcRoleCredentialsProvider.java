@@ -1,17 +1,10 @@
 package io.github.faceid4j.client;
 
-import io.github.faceid4j.FaceIdConfigurationException;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,28 +46,20 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
     static final String ACTION = "AssumeRoleWithWebIdentity";
     static final String VERSION = "2018-08-13";
 
-    private final String region;
-    private final String providerId;
     private final Path tokenFile;
     private final String roleArn;
-    private final String sessionName;
-    private final Duration duration;
     private final URI endpoint;
-    private final PlatformHttp http;
-    private final Clock clock;
     private final RefreshingCredentialsProvider credentials;
 
     private OidcRoleCredentialsProvider(Builder b) {
-        this.region = required(b.region, "region");
-        this.providerId = required(b.providerId, "providerId");
+        String region = required(b.region, "region"); // checked in this order: the first missing one is named
+        String providerId = required(b.providerId, "providerId");
         this.tokenFile = Objects.requireNonNull(b.tokenFile, "webIdentityTokenFile");
         this.roleArn = required(b.roleArn, "roleArn");
-        this.sessionName = b.sessionName;
-        this.duration = b.duration;
         this.endpoint = b.endpoint.resolve("/");
-        this.http = b.fetch.http(true);
-        this.clock = b.fetch.clock();
-        this.credentials = RefreshingCredentialsProvider.untilExpiry(this::fetch, b.fetch.margin(), clock);
+        StsWebIdentity sts = new StsWebIdentity(region, providerId, tokenFile, roleArn, b.sessionName, b.duration,
+                endpoint, b.fetch.http(true), b.fetch.clock());
+        this.credentials = RefreshingCredentialsProvider.untilExpiry(sts::fetch, b.fetch.margin(), b.fetch.clock());
     }
 
     /**
@@ -272,66 +257,6 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
     @Override
     public Credentials credentials() {
         return credentials.credentials();
-    }
-
-    private RefreshingCredentialsProvider.Expiring fetch() {
-        String key = CredentialsUnavailableException.KEY;
-        String token;
-        try {
-            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new FaceIdConfigurationException(ENV_WEB_IDENTITY_TOKEN_FILE, "the web identity token file "
-                    + tokenFile + " cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-        if (token.isEmpty()) {
-            throw new FaceIdConfigurationException(ENV_WEB_IDENTITY_TOKEN_FILE, "the web identity token file "
-                    + tokenFile + " is empty");
-        }
-        String body = Json.createObjectBuilder()
-                .add("ProviderId", providerId)
-                .add("WebIdentityToken", token)
-                .add("RoleArn", roleArn)
-                .add("RoleSessionName", sessionName)
-                .add("DurationSeconds", duration.toSeconds())
-                .build().toString();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json; charset=utf-8");
-        headers.put("Authorization", "SKIP"); // AssumeRoleWithWebIdentity is not signed: the token is the proof
-        headers.put("X-TC-Action", ACTION);
-        headers.put("X-TC-Version", VERSION);
-        headers.put("X-TC-Region", region);
-        headers.put("X-TC-Timestamp", Long.toString(clock.instant().getEpochSecond()));
-        String what = "STS " + ACTION + " at " + endpoint.getHost() + " (role " + roleArn + ")";
-        PlatformHttp.Answer answer;
-        try {
-            answer = http.post(endpoint, headers, body);
-        } catch (PlatformHttp.PlatformHttpException e) {
-            throw new FaceIdConfigurationException(key, what + " did not answer (" + e.reason() + ")");
-        }
-        if (answer.status() != 200) {
-            throw new FaceIdConfigurationException(key, what + " answered HTTP " + answer.status());
-        }
-        JsonObject response = answer.json(key, what).getJsonObject("Response");
-        if (response == null) {
-            throw new FaceIdConfigurationException(key, what + " answered without a Response");
-        }
-        JsonObject error = response.get("Error") instanceof JsonObject e ? e : null;
-        if (error != null) {
-            // the code only: an error message may quote what was sent
-            throw new FaceIdConfigurationException(key, what + " failed: " + PlatformHttp.text(error, "Code")
-                    + requestId(response));
-        }
-        JsonObject credentials = response.get("Credentials") instanceof JsonObject c ? c : null;
-        if (credentials == null) {
-            throw new FaceIdConfigurationException(key, what + " answered without Credentials" + requestId(response));
-        }
-        return TemporaryCredentials.parse(credentials,
-                PlatformHttp.number(response, "ExpiredTime"), key, what);
-    }
-
-    private static String requestId(JsonObject response) {
-        String id = PlatformHttp.text(response, "RequestId");
-        return id == null ? "" : " (RequestId " + id + ")";
     }
 
     @Override
