@@ -1,17 +1,10 @@
 package io.github.faceid4j.cdi;
 
 import io.github.faceid4j.FaceIdConfigurationException;
-import io.github.faceid4j.client.Credentials;
-import io.github.faceid4j.client.CredentialsProvider;
-import io.github.faceid4j.client.CredentialsProviders;
-import io.github.faceid4j.client.CredentialsUnavailableException;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
-import io.github.faceid4j.client.ProxySettings;
 import io.github.faceid4j.client.SlidingWindowRateLimiter;
 import org.eclipse.microprofile.config.Config;
 
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,10 +32,6 @@ final class ClientConfiguration {
     record Found(String key, String value) {
     }
 
-    /** One place credentials may come from: three keys read together. */
-    private record CredentialLevel(String idKey, String secretKey, String tokenKey) {
-    }
-
     private ClientConfiguration() {
     }
 
@@ -57,14 +46,14 @@ final class ClientConfiguration {
         for (ConfigKeys.Setting<?> setting : ConfigKeys.SETTINGS) {
             apply(config, name, setting, builder, problems, keyOfProperty, configured);
         }
-        boolean credentialsReported = credentials(config, name, builder, problems);
-        proxy(config, name, builder, problems);
-        trustStore(config, name, builder, problems, keyOfProperty);
+        boolean credentialsReported = CredentialsConfiguration.credentials(config, name, builder, problems);
+        ConnectionConfiguration.proxy(config, name, builder, problems);
+        ConnectionConfiguration.trustStore(config, name, builder, problems, keyOfProperty);
         for (FaceIdConfigurationException problem : builder.problems()) {
             String property = problem.key();
             if (property.equals(ConfigKeys.CREDENTIALS_PROPERTY)) {
                 if (!credentialsReported) {
-                    problems.addAll(missingCredentials(config, name));
+                    problems.addAll(CredentialsConfiguration.missingCredentials(config, name));
                 }
                 continue;
             }
@@ -175,253 +164,6 @@ final class ClientConfiguration {
         }
         String shared = key(null, suffix);
         return get(config, shared).map(v -> new Found(shared, v));
-    }
-
-    private static List<CredentialLevel> credentialLevels(String name) {
-        List<CredentialLevel> levels = new ArrayList<>(3);
-        if (name != null) {
-            levels.add(new CredentialLevel(key(name, ConfigKeys.SECRET_ID), key(name, ConfigKeys.SECRET_KEY),
-                    key(name, ConfigKeys.SESSION_TOKEN)));
-        }
-        levels.add(new CredentialLevel(key(null, ConfigKeys.SECRET_ID), key(null, ConfigKeys.SECRET_KEY),
-                key(null, ConfigKeys.SESSION_TOKEN)));
-        levels.add(new CredentialLevel(ConfigKeys.ENV_SECRET_ID, ConfigKeys.ENV_SECRET_KEY, ConfigKeys.ENV_SESSION_TOKEN));
-        return levels;
-    }
-
-    /**
-     * Credentials come from the first level that sets a SecretId or a SecretKey: the client's own keys, the unnamed
-     * keys, then the SDK environment variables; when none does, from the Tencent Cloud profile file
-     * ({@code credentials-file}, default {@code ~/.tencentcloud/credentials}), re-read on every request so a rotated
-     * file is picked up. Never mixed across levels: half a pair is a problem, not a cue to borrow the other half
-     * from elsewhere.
-     *
-     * @return whether a credentials problem was reported
-     */
-    private static boolean credentials(Config config, String name, FaceIdServiceBuilder builder,
-                                       List<FaceIdConfigurationException> problems) {
-        Optional<Found> source;
-        try {
-            source = lookup(config, name, ConfigKeys.CREDENTIALS_SOURCE);
-        } catch (FaceIdConfigurationException unreadable) {
-            problems.add(unreadable);
-            return true;
-        }
-        String mode = source.map(f -> f.value().toLowerCase(java.util.Locale.ROOT)).orElse(ConfigKeys.SOURCE_AUTO);
-        if (!mode.equals(ConfigKeys.SOURCE_AUTO)) {
-            return PlatformCredentials.explicit(config, name, source.get().key(), mode, builder, problems);
-        }
-        for (CredentialLevel level : credentialLevels(name)) {
-            Optional<String> id;
-            Optional<String> secret;
-            Optional<String> token;
-            try {
-                id = get(config, level.idKey());
-                secret = get(config, level.secretKey());
-                token = get(config, level.tokenKey());
-            } catch (FaceIdConfigurationException unreadable) {
-                problems.add(unreadable);
-                return true;
-            }
-            if (id.isEmpty() && secret.isEmpty()) {
-                continue;
-            }
-            if (id.isEmpty()) {
-                problems.add(new FaceIdConfigurationException(level.idKey(), "is required when " + level.secretKey() + " is set"));
-                return true;
-            }
-            if (secret.isEmpty()) {
-                problems.add(new FaceIdConfigurationException(level.secretKey(), "is required when " + level.idKey() + " is set"));
-                return true;
-            }
-            try {
-                builder.credentials(Credentials.of(id.get(), secret.get(), token.orElse(null)));
-            } catch (IllegalArgumentException e) { // values are trimmed and non-empty, so this is unexpected
-                problems.add(new FaceIdConfigurationException(level.idKey(), "credentials are not usable"));
-                return true;
-            }
-            return false;
-        }
-        return profileFile(config, name, builder, problems);
-    }
-
-    /** The last level: the profile file. Absent is not a problem here (the builder then reports "credentials"). */
-    private static boolean profileFile(Config config, String name, FaceIdServiceBuilder builder,
-                                       List<FaceIdConfigurationException> problems) {
-        Optional<Found> configured;
-        Path file;
-        try {
-            configured = lookup(config, name, ConfigKeys.CREDENTIALS_FILE);
-            file = configured.isPresent() ? Path.of(configured.get().value()) : defaultProfileFile();
-        } catch (FaceIdConfigurationException unreadable) {
-            problems.add(unreadable);
-            return true;
-        } catch (InvalidPathException e) {
-            problems.add(new FaceIdConfigurationException(key(name, ConfigKeys.CREDENTIALS_FILE), "is not a valid path"));
-            return true;
-        }
-        CredentialsProvider provider = CredentialsProviders.profileFile(file);
-        try {
-            provider.credentials(); // checked at deployment; read again, as it then is, on every request
-        } catch (CredentialsUnavailableException absent) {
-            if (configured.isPresent()) { // named explicitly: its absence is a mistake, not a fallback
-                problems.add(new FaceIdConfigurationException(configured.get().key(), "has no credentials: "
-                        + withoutKey(absent)));
-                return true;
-            }
-            return PlatformCredentials.auto(config, name, builder, problems);
-        } catch (FaceIdConfigurationException broken) {
-            problems.add(new FaceIdConfigurationException(configured.map(Found::key)
-                    .orElse(key(name, ConfigKeys.CREDENTIALS_FILE)), withoutKey(broken)));
-            return true;
-        }
-        builder.credentialsProvider(provider);
-        return false;
-    }
-
-    private static Path defaultProfileFile() {
-        return CredentialsProviders.defaultProfileFile(Path.of(System.getProperty("user.home")));
-    }
-
-    private static List<FaceIdConfigurationException> missingCredentials(Config config, String name) {
-        String file;
-        try {
-            file = lookup(config, name, ConfigKeys.CREDENTIALS_FILE).map(Found::value)
-                    .orElse(defaultProfileFile().toString());
-        } catch (RuntimeException e) {
-            file = defaultProfileFile().toString();
-        }
-        String orFile = ", or the profile file " + file + ", or a TKE OIDC role or CVM role: see "
-                + key(name, ConfigKeys.CREDENTIALS_SOURCE) + ")";
-        return List.of(
-                new FaceIdConfigurationException(key(name, ConfigKeys.SECRET_ID), "is required (or "
-                        + (name == null ? "" : key(null, ConfigKeys.SECRET_ID) + " for every client, or ")
-                        + "the environment variable " + ConfigKeys.ENV_SECRET_ID + orFile),
-                new FaceIdConfigurationException(key(name, ConfigKeys.SECRET_KEY), "is required (or "
-                        + (name == null ? "" : key(null, ConfigKeys.SECRET_KEY) + " for every client, or ")
-                        + "the environment variable " + ConfigKeys.ENV_SECRET_KEY + orFile));
-    }
-
-    /**
-     * The proxy comes as a unit from the first level that sets any {@code proxy.*} key: the client's own, else the
-     * unnamed one. {@code proxy.host} and {@code proxy.port} go together, as do {@code proxy.username} and
-     * {@code proxy.password}. No message quotes the password.
-     */
-    private static void proxy(Config config, String name, FaceIdServiceBuilder builder,
-                              List<FaceIdConfigurationException> problems) {
-        Map<String, String> values = new HashMap<>();
-        String level = null;
-        try {
-            for (String candidate : name == null ? new String[] {null} : new String[] {name, null}) {
-                for (String suffix : ConfigKeys.PROXY_KEYS) {
-                    get(config, key(candidate, suffix)).ifPresent(v -> values.put(suffix, v));
-                }
-                if (!values.isEmpty()) {
-                    level = candidate;
-                    break;
-                }
-            }
-        } catch (FaceIdConfigurationException unreadable) {
-            problems.add(unreadable);
-            return;
-        }
-        if (values.isEmpty()) {
-            return; // the JVM's proxy properties apply
-        }
-        String hostKey = key(level, ConfigKeys.PROXY_HOST);
-        String portKey = key(level, ConfigKeys.PROXY_PORT);
-        String userKey = key(level, ConfigKeys.PROXY_USERNAME);
-        String passwordKey = key(level, ConfigKeys.PROXY_PASSWORD);
-        String host = values.get(ConfigKeys.PROXY_HOST);
-        String port = values.get(ConfigKeys.PROXY_PORT);
-        String user = values.get(ConfigKeys.PROXY_USERNAME);
-        String password = values.get(ConfigKeys.PROXY_PASSWORD);
-        int before = problems.size();
-        if (host == null) {
-            problems.add(new FaceIdConfigurationException(hostKey, "is required when other " + key(level, "proxy")
-                    + ".* keys are set"));
-        }
-        if (port == null) {
-            problems.add(new FaceIdConfigurationException(portKey, "is required when " + hostKey + " is set"));
-        }
-        if (user == null && password != null) {
-            problems.add(new FaceIdConfigurationException(userKey, "is required when " + passwordKey + " is set"));
-        }
-        if (user != null && password == null) {
-            problems.add(new FaceIdConfigurationException(passwordKey, "is required when " + userKey + " is set"));
-        }
-        Integer portNumber = null;
-        if (port != null) {
-            try {
-                portNumber = Values.intValue(port);
-            } catch (IllegalArgumentException e) {
-                problems.add(new FaceIdConfigurationException(portKey, e.getMessage()));
-            }
-        }
-        if (problems.size() > before) {
-            return;
-        }
-        ProxySettings settings;
-        try {
-            settings = ProxySettings.of(host, portNumber);
-        } catch (IllegalArgumentException e) {
-            problems.add(new FaceIdConfigurationException(e.getMessage().contains("port") ? portKey : hostKey,
-                    e.getMessage()));
-            return;
-        }
-        if (user != null) {
-            settings = settings.withCredentials(user, password);
-        }
-        builder.proxy(settings.withNonProxyHosts(values.get(ConfigKeys.PROXY_NON_PROXY_HOSTS)));
-    }
-
-    /**
-     * The trust store comes as a unit from the first level that sets {@code trust-store}: the client's own, else the
-     * unnamed one; its password and type from the same level. Without it, the JVM's trust store applies. The builder
-     * loads it (so a missing file, a wrong password or type fails the deployment) and no message quotes the password.
-     */
-    private static void trustStore(Config config, String name, FaceIdServiceBuilder builder,
-                                   List<FaceIdConfigurationException> problems, Map<String, String> keyOfProperty) {
-        Map<String, String> values = new HashMap<>();
-        String level = null;
-        try {
-            for (String candidate : name == null ? new String[] {null} : new String[] {name, null}) {
-                for (String suffix : ConfigKeys.TRUST_STORE_KEYS) {
-                    get(config, key(candidate, suffix)).ifPresent(v -> values.put(suffix, v));
-                }
-                if (!values.isEmpty()) {
-                    level = candidate;
-                    break;
-                }
-            }
-        } catch (FaceIdConfigurationException unreadable) {
-            problems.add(unreadable);
-            return;
-        }
-        if (values.isEmpty()) {
-            return;
-        }
-        String storeKey = key(level, ConfigKeys.TRUST_STORE);
-        String path = values.get(ConfigKeys.TRUST_STORE);
-        if (path == null) {
-            String other = values.containsKey(ConfigKeys.TRUST_STORE_PASSWORD) ? ConfigKeys.TRUST_STORE_PASSWORD
-                    : ConfigKeys.TRUST_STORE_TYPE;
-            problems.add(new FaceIdConfigurationException(storeKey, "is required when " + key(level, other)
-                    + " is set"));
-            return;
-        }
-        try {
-            String password = values.get(ConfigKeys.TRUST_STORE_PASSWORD);
-            builder.trustStore(Path.of(path), password == null ? null : password.toCharArray(),
-                    values.get(ConfigKeys.TRUST_STORE_TYPE));
-        } catch (InvalidPathException e) {
-            problems.add(new FaceIdConfigurationException(storeKey, "is not a valid path"));
-            return;
-        }
-        // the builder names its own settings; here they are keys
-        keyOfProperty.put(ConfigKeys.TRUST_STORE_PROPERTY, storeKey);
-        keyOfProperty.put(ConfigKeys.TRUST_STORE_PROPERTY + "Password", key(level, ConfigKeys.TRUST_STORE_PASSWORD));
-        keyOfProperty.put(ConfigKeys.TRUST_STORE_PROPERTY + "Type", key(level, ConfigKeys.TRUST_STORE_TYPE));
     }
 
     /** The builder's message without its leading {@code "property: "}. */

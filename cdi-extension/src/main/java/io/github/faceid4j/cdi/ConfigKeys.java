@@ -53,7 +53,7 @@ final class ConfigKeys {
     static final String SECRET_KEY = "secret-key";
     static final String SESSION_TOKEN = "session-token";
     /** The builder property credential problems are reported under. */
-    static final String CREDENTIALS_PROPERTY = "credentials";
+    static final String CREDENTIALS_PROPERTY = io.github.faceid4j.client.CredentialsUnavailableException.KEY;
     /** The Tencent Cloud SDKs' environment variables: the last fallback for credentials. */
     static final String ENV_SECRET_ID = "TENCENTCLOUD_SECRET_ID";
     static final String ENV_SECRET_KEY = "TENCENTCLOUD_SECRET_KEY";

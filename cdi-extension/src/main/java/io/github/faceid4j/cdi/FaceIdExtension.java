@@ -3,7 +3,6 @@ package io.github.faceid4j.cdi;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.VerificationStartService;
-import io.github.faceid4j.client.internal.AccountRateLimiters;
 import io.github.faceid4j.client.FaceIdServiceBuilder;
 import io.github.faceid4j.client.RateLimiter;
 import io.github.faceid4j.client.SlidingWindowRateLimiter;
@@ -24,15 +23,12 @@ import jakarta.enterprise.inject.spi.ProcessInjectionPoint;
 import jakarta.inject.Provider;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Member;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -140,7 +136,7 @@ public class FaceIdExtension implements Extension {
             } catch (IllegalArgumentException e) {
                 startupProblems.add(new FaceIdConfigurationException(ConfigKeys.ENABLED, e.getMessage()));
             }
-            warnAboutUnknownKeys(cfg);
+            UnknownKeys.warnAbout(cfg);
         }
 
         boolean defaultRequired = defaultInjected || namedInjectionPoints.isEmpty();
@@ -171,7 +167,7 @@ public class FaceIdExtension implements Extension {
                 for (FaceIdConfigurationException p : problems(cfg, client.name())) {
                     problems.putIfAbsent(p.getMessage(), p);
                 }
-                rateLimiterProblem(beanManager, client.name()).ifPresent(p -> problems.putIfAbsent(p.getMessage(), p));
+                RateLimiterBeans.problem(beanManager, client.name()).ifPresent(p -> problems.putIfAbsent(p.getMessage(), p));
             }
         }
         problems.values().forEach(event::addDeploymentProblem);
@@ -245,11 +241,7 @@ public class FaceIdExtension implements Extension {
             throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
         }
         ClientConfiguration.Translation translation = ClientConfiguration.translate(cfg, name);
-        if (!translation.problems().isEmpty()) {
-            FaceIdConfigurationException first = translation.problems().get(0);
-            translation.problems().subList(1, translation.problems().size()).forEach(first::addSuppressed);
-            throw first;
-        }
+        FaceIdConfigurationException.throwIfAny(translation.problems());
         return translation;
     }
 
@@ -261,8 +253,8 @@ public class FaceIdExtension implements Extension {
                 ? beanManager.getEvent().select(VerificationCallEvent.class)
                 : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
         ClientHealth clientHealth = health.get(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name);
-        Optional<RateLimiter> sharedLimiter = accountRateLimiter(beanManager, cfg, name)
-                .or(() -> applicationRateLimiter(beanManager, name));
+        Optional<RateLimiter> sharedLimiter = RateLimiterBeans.forAccount(beanManager, cfg, name)
+                .or(() -> RateLimiterBeans.ofApplication(beanManager, name));
         if (sharedLimiter.isPresent()) {
             translation.builder().rateLimiter(clientHealth.counting(sharedLimiter.get()));
         } else { // the builder's own limiter, made here so that the health check can read its permits in use
@@ -313,59 +305,6 @@ public class FaceIdExtension implements Extension {
         return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
     }
 
-    /**
-     * The application's {@link RateLimiter} bean for this client, e.g. a cluster-wide limiter on the server's data
-     * grid: one qualified {@code @FaceIdClient(name)}, else the {@code @Default} one. None: the builder's local limiter.
-     */
-    private static Optional<RateLimiter> applicationRateLimiter(BeanManager beanManager, String name) {
-        Bean<?> bean = rateLimiterBean(beanManager, name);
-        return bean == null ? Optional.empty() : Optional.of((RateLimiter) beanManager.getReference(bean,
-                RateLimiter.class, beanManager.createCreationalContext(bean)));
-    }
-
-    /**
-     * For a named client with a SecretId of its own and no {@code @FaceIdClient(name)} limiter bean: its account's
-     * limiter from an {@link AccountRateLimiters} bean (the cluster limiter's), so that it does not spend the budget
-     * of the unnamed client's account.
-     */
-    private static Optional<RateLimiter> accountRateLimiter(BeanManager beanManager, Config cfg, String name) {
-        if (name == null || !beanManager.getBeans(RateLimiter.class, FaceIdClient.Literal.of(name)).isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> secretId = ClientConfiguration.get(cfg, ConfigKeys.key(name, ConfigKeys.SECRET_ID));
-        Bean<?> bean = beanManager.resolve(beanManager.getBeans(AccountRateLimiters.class));
-        if (secretId.isEmpty() || bean == null) {
-            return Optional.empty();
-        }
-        AccountRateLimiters accounts = (AccountRateLimiters) beanManager.getReference(bean, AccountRateLimiters.class,
-                beanManager.createCreationalContext(bean));
-        return Optional.of(accounts.forAccount(secretId.get()));
-    }
-
-    /** @throws AmbiguousResolutionException when two beans qualify at the same level */
-    private static Bean<?> rateLimiterBean(BeanManager beanManager, String name) {
-        List<Annotation> qualifiers = name == null ? List.of(Default.Literal.INSTANCE)
-                : List.of(FaceIdClient.Literal.of(name), Default.Literal.INSTANCE);
-        for (Annotation qualifier : qualifiers) {
-            Set<Bean<?>> beans = beanManager.getBeans(RateLimiter.class, qualifier);
-            if (!beans.isEmpty()) {
-                return beanManager.resolve(beans);
-            }
-        }
-        return null;
-    }
-
-    private static Optional<FaceIdConfigurationException> rateLimiterProblem(BeanManager beanManager, String name) {
-        try {
-            rateLimiterBean(beanManager, name);
-            return Optional.empty();
-        } catch (AmbiguousResolutionException e) {
-            return Optional.of(new FaceIdConfigurationException("rateLimiter", "more than one RateLimiter bean for the "
-                    + (name == null ? "default FaceID client" : "FaceID client '" + name + "'") + ": "
-                    + e.getMessage()));
-        }
-    }
-
     /** Whether typesafe resolution picks another bean (an application alternative) for this client's qualifier. */
     private static boolean replacedByApplication(BeanManager beanManager, ClientBean client) {
         try {
@@ -375,52 +314,6 @@ public class FaceIdExtension implements Extension {
         } catch (AmbiguousResolutionException e) {
             return false;
         }
-    }
-
-    /**
-     * Logs (names only, never values) keys under the prefix that no client reads: usually a typo. Environment
-     * variables are judged in their own form: SmallRye Config lists {@code TENCENTCLOUD_FACEID_SECRET_ID} as
-     * {@code tencentcloud.faceid.secret.id}, which is no key, so a dotted name that some source holds as an
-     * environment variable is checked (and reported) as that variable.
-     */
-    private static void warnAboutUnknownKeys(Config cfg) {
-        Set<String> suffixes = ConfigKeys.suffixes();
-        Set<String> names = new LinkedHashSet<>();
-        try {
-            cfg.getPropertyNames().forEach(names::add);
-            for (ConfigSource source : cfg.getConfigSources()) {
-                names.addAll(source.getPropertyNames());
-            }
-        } catch (RuntimeException e) {
-            return; // a source that cannot list its names: nothing to warn about
-        }
-        Set<String> environmentNames = new LinkedHashSet<>();
-        names.stream().filter(ConfigKeys::isEnvironmentName).forEach(environmentNames::add);
-        Set<String> unknown = new LinkedHashSet<>();
-        for (String property : names) {
-            if (otherModulesOrGlobal(property)) {
-                continue;
-            }
-            if (property.startsWith(ConfigKeys.PREFIX + ".")) {
-                if (!ConfigKeys.known(property.substring(ConfigKeys.PREFIX.length() + 1))
-                        && !environmentNames.contains(ConfigKeys.environmentForm(property))) {
-                    unknown.add(property);
-                }
-            } else if (environmentNames.contains(property) && !ConfigKeys.knownEnvironmentName(property)) {
-                unknown.add(property);
-            }
-        }
-        if (!unknown.isEmpty()) {
-            LOG.log(Level.WARNING, "FaceID: ignoring unrecognised configuration keys {0}; known keys per client: {1}",
-                    new Object[] {List.copyOf(unknown), suffixes});
-        }
-    }
-
-    /** The global switch and the cluster limiter's keys, in either form: read elsewhere, never warned about. */
-    private static boolean otherModulesOrGlobal(String property) {
-        return ConfigKeys.sameInEnvironmentForm(property, ConfigKeys.ENABLED)
-                || ConfigKeys.CLUSTER_RATE_LIMIT_KEYS.stream()
-                        .anyMatch(key -> ConfigKeys.sameInEnvironmentForm(property, key));
     }
 
     private static String describe(InjectionPoint ip) {

@@ -17,7 +17,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code faceid apply --redirect-url URL}: starts a web verification and prints its BizToken and VerificationURL. */
@@ -70,24 +69,8 @@ final class ApplyCommand implements Callable<Integer> {
                     + " streamed from the file.")
     Path compareImage;
 
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "ap-singapore, ap-jakarta, ap-bangkok, ap-hongkong or sa-saopaulo. Required unless"
-                    + " TENCENTCLOUD_REGION is set.")
-    String region;
-
-    @Option(names = "--endpoint", paramLabel = "URL",
-            // each URL on a line of its own, so that the help never breaks one at a dot (as `result` does)
-            description = "Where to send the request. For a Tencent Cloud International account:%n"
-                    + "  https://faceid.intl.tencentcloudapi.com%n"
-                    + "Default (the endpoint of the API contract this tool was built to):%n"
-                    + "  https://faceid.tencentcloudapi.com%n"
-                    + "The emulator (`faceid emulator` prints its port):%n"
-                    + "  http://127.0.0.1:PORT")
-    String endpoint;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Deadline of the whole call, retries included: 500ms, 2s, 1m or PT2S. Default: 60s.")
-    Duration timeout;
+    @Mixin
+    ServiceOptions serviceOptions;
 
     @Option(names = "--json", description = "Print the answer as JSON with the API's field names.")
     boolean json;
@@ -101,7 +84,8 @@ final class ApplyCommand implements Callable<Integer> {
         StartedVerification started;
         try (RequestLog log = RequestLog.to(spec.commandLine().getErr(), verbose.verbose);
              VerificationStartService service = new ServiceFactory(parent.env(), parent.home())
-                     .logRequests(verbose.verbose).createStartService(region, endpoint, timeout)) {
+                     .logRequests(verbose.verbose)
+                     .createStartService(serviceOptions.region, serviceOptions.endpoint, serviceOptions.timeout)) {
             started = service.start(request);
         }
         PrintWriter out = spec.commandLine().getOut();

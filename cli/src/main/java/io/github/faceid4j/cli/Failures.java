@@ -4,6 +4,7 @@ import io.github.faceid4j.AuthenticationException;
 import io.github.faceid4j.BizTokenExpiredException;
 import io.github.faceid4j.BizTokenIllegalException;
 import io.github.faceid4j.FaceIdConfigurationException;
+import io.github.faceid4j.client.CredentialsUnavailableException;
 import io.github.faceid4j.FaceIdDecodingException;
 import io.github.faceid4j.FaceIdException;
 import io.github.faceid4j.FaceIdServiceException;
@@ -164,7 +165,7 @@ final class Failures implements IExecutionExceptionHandler {
         if (e instanceof FaceIdConfigurationException c) {
             return switch (c.key()) {
                 case "region" -> "pass --region ap-singapore (or ap-jakarta, ap-bangkok, ap-hongkong, sa-saopaulo), or set " + ServiceFactory.REGION;
-                case ServiceFactory.SECRET_ID, ServiceFactory.SECRET_KEY, ServiceFactory.PROFILE_FILE, "credentials" -> "export "
+                case ServiceFactory.SECRET_ID, ServiceFactory.SECRET_KEY, ServiceFactory.PROFILE_FILE, CredentialsUnavailableException.KEY -> "export "
                         + ServiceFactory.SECRET_ID + " and " + ServiceFactory.SECRET_KEY + " (and "
                         + ServiceFactory.SESSION_TOKEN + " for temporary credentials), or put secret_id and secret_key"
                         + " under [default] in " + ServiceFactory.PROFILE_FILE + "; `"

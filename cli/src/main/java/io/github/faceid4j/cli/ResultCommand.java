@@ -15,7 +15,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,24 +48,8 @@ final class ResultCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "BIZ_TOKEN", description = "The BizToken of the verification.")
     String bizToken;
 
-    @Option(names = "--region", paramLabel = "REGION",
-            description = "ap-singapore, ap-jakarta, ap-bangkok, ap-hongkong or sa-saopaulo. Required unless TENCENTCLOUD_REGION is set.")
-    String region;
-
-    @Option(names = "--endpoint", paramLabel = "URL",
-            // each URL on a line of its own, so that the help never breaks one at a dot
-            description = "Where to send the request. For a Tencent Cloud International account:%n"
-                    + "  https://faceid.intl.tencentcloudapi.com%n"
-                    + "Default (the endpoint of the API contract this tool was built to):%n"
-                    + "  https://faceid.tencentcloudapi.com%n"
-                    + "The emulator (`faceid emulator` prints its port):%n"
-                    + "  http://127.0.0.1:PORT")
-    String endpoint;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Deadline of the whole call, retries and rate-limit wait included: 500ms, 2s, 1m or PT2S."
-                    + " Default: 60s.")
-    Duration timeout;
+    @Mixin
+    ServiceOptions serviceOptions;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Save the media (video.mp4, best-frame.jpg, ocr-1-card-front.jpg, ...) in a new folder"
@@ -91,7 +74,8 @@ final class ResultCommand implements Callable<Integer> {
         Path dir;
         try (RequestLog log = RequestLog.to(spec.commandLine().getErr(), verbose.verbose);
              VerificationResultService service = new ServiceFactory(parent.env(), parent.home())
-                     .logRequests(verbose.verbose).create(region, endpoint, timeout)) {
+                     .logRequests(verbose.verbose)
+                     .create(serviceOptions.region, serviceOptions.endpoint, serviceOptions.timeout)) {
             dir = out == null ? null : MediaFiles.prepare(out);
             result = service.getResult(bizToken);
         }

@@ -89,13 +89,9 @@ final class ServiceFactory {
             builder.callTimeout(timeout); // the whole call: rate-limit wait, attempts and backoff
         }
         builder.problems().stream()
-                .filter(p -> !p.key().equals("credentials"))
+                .filter(p -> !p.key().equals(CredentialsUnavailableException.KEY))
                 .forEach(problems::add);
-        if (!problems.isEmpty()) {
-            FaceIdConfigurationException first = problems.get(0);
-            problems.subList(1, problems.size()).forEach(first::addSuppressed);
-            throw first;
-        }
+        FaceIdConfigurationException.throwIfAny(problems);
         return builder;
     }
 

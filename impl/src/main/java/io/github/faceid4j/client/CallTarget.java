@@ -11,16 +11,15 @@ import java.util.function.BiConsumer;
 interface CallTarget<T> {
 
     /**
-     * One attempt: sends and decodes (see {@link Transport#exchange}).
-     *
-     * @throws Transport.ConnectFailure when no response arrived because the connection failed (safe to retry)
+     * One attempt: sends and decodes (see {@link Transport#exchange}), telling {@code attempt} when the answer
+     * begins (or that none did), which {@link RetryPolicy#shouldRetry} reads when it fails.
      */
-    T send(int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan, long deadline);
+    T send(Attempt attempt);
 
     /** What log lines call the call, never in clear: {@code BizToken abcd...}. */
     String subject();
 
-    /** The masked BizToken of {@link RequestLogging.Attempt}, or {@code null} when the call has none yet. */
+    /** The masked BizToken of the {@link Attempt}, or {@code null} when the call has none yet. */
     String maskedBizToken();
 
     /** What a log line may say of an answer: codes and the RequestId, no personal data. */

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -53,9 +52,9 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
     private CvmRoleCredentialsProvider(Builder b) {
         this.endpoint = b.endpoint.resolve("/");
         this.configuredRole = b.role;
-        this.http = new PlatformHttp(b.connectTimeout, b.timeout, false);
-        this.margin = b.margin;
-        this.clock = b.clock;
+        this.http = b.fetch.http(false);
+        this.margin = b.fetch.margin();
+        this.clock = b.fetch.clock();
     }
 
     /**
@@ -90,10 +89,8 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
     public static final class Builder {
         private URI endpoint = DEFAULT_ENDPOINT;
         private String role;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration timeout = DEFAULT_TIMEOUT;
-        private Duration margin = DEFAULT_REFRESH_MARGIN;
-        private Clock clock = Clock.systemUTC();
+        private final RoleFetchSettings fetch = new RoleFetchSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+                DEFAULT_REFRESH_MARGIN);
 
         private Builder() {
         }
@@ -141,7 +138,7 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            fetch.connectTimeout(timeout);
             return this;
         }
 
@@ -153,7 +150,7 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            fetch.timeout(timeout);
             return this;
         }
 
@@ -166,16 +163,13 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code margin} is null or negative
          */
         public Builder refreshMargin(Duration margin) {
-            if (margin == null || margin.isNegative()) {
-                throw new IllegalArgumentException("refreshMargin must be zero or positive");
-            }
-            this.margin = margin;
+            fetch.refreshMargin(margin);
             return this;
         }
 
         /** The clock expiry is judged by (tests). */
         Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            fetch.clock(clock);
             return this;
         }
 
@@ -288,38 +282,5 @@ public final class CvmRoleCredentialsProvider implements CredentialsProvider {
         Probe p = probe;
         return "cvmRole(" + endpoint + (p == null ? ", not probed" : p.absentBecause() != null ? ", absent"
                 : ", role " + p.role()) + ")";
-    }
-
-    private static Duration positive(Duration d, String name) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
-        return d;
-    }
-
-    /** The {@code TmpSecretId}/{@code TmpSecretKey}/{@code Token}/{@code ExpiredTime} answer of CVM and STS. */
-    static final class TemporaryCredentials {
-        private TemporaryCredentials() {
-        }
-
-        static RefreshingCredentialsProvider.Expiring parse(JsonObject credentials, Long expiredTime, String key,
-                                                            String what) {
-            String id = PlatformHttp.text(credentials, "TmpSecretId");
-            String secret = PlatformHttp.text(credentials, "TmpSecretKey");
-            String token = PlatformHttp.text(credentials, "Token");
-            if (id == null || secret == null || token == null) {
-                throw new FaceIdConfigurationException(key, what + " answered without "
-                        + (id == null ? "TmpSecretId" : secret == null ? "TmpSecretKey" : "Token"));
-            }
-            if (expiredTime == null) {
-                throw new FaceIdConfigurationException(key, what + " answered without ExpiredTime");
-            }
-            return new RefreshingCredentialsProvider.Expiring(Credentials.of(id, secret, token),
-                    Instant.ofEpochSecond(expiredTime));
-        }
-
-        static RefreshingCredentialsProvider.Expiring parse(JsonObject json, String key, String what) {
-            return parse(json, PlatformHttp.number(json, "ExpiredTime"), key, what);
-        }
     }
 }

@@ -5,20 +5,13 @@ import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.model.VerificationResult;
 import io.github.faceid4j.VerificationStartService;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.TreeSet;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.function.ObjIntConsumer;
@@ -71,38 +64,39 @@ public final class FaceIdServiceBuilder {
     /** Exchanges in flight at once per service (the I/O pool's size when the service owns it). */
     public static final int DEFAULT_MAX_CONCURRENCY = 16;
 
-    private String region;
-    private CredentialsProvider credentials;
-    private URI endpoint = DEFAULT_ENDPOINT;
-    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
-    private long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
-    private Path spillDirectory;
-    private long spillThreshold = DEFAULT_SPILL_THRESHOLD;
-    private long spillMaxBytes = DEFAULT_SPILL_MAX_BYTES;
-    private String language;
-    private boolean allowInsecureHttp;
-    private Clock clock = Clock.systemUTC();
-    private ExecutorService asyncExecutor;
-    private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
-    private int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
-    private Duration retryBaseDelay = RetryPolicy.DEFAULT.baseDelay();
-    private Duration retryMaxDelay = RetryPolicy.DEFAULT.maxDelay();
-    private RateLimiter rateLimiter;
-    private RateLimiter applyRateLimiter;
-    private int rateLimitPermits = SlidingWindowRateLimiter.DEFAULT_PERMITS;
-    private Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
-    private Duration rateLimitMaxWait = DEFAULT_RATE_LIMIT_MAX_WAIT;
-    private int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
-    private boolean logRequests;
-    private ProxySettings proxy;
-    private ObjIntConsumer<VerificationResult> attemptsObserver;
+    // Package-private: read by SettingsAssembly, which checks them and makes the ServiceSettings.
+    String region;
+    CredentialsProvider credentials;
+    URI endpoint = DEFAULT_ENDPOINT;
+    Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    long maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
+    Path spillDirectory;
+    long spillThreshold = DEFAULT_SPILL_THRESHOLD;
+    long spillMaxBytes = DEFAULT_SPILL_MAX_BYTES;
+    String language;
+    boolean allowInsecureHttp;
+    Clock clock = Clock.systemUTC();
+    ExecutorService asyncExecutor;
+    Duration callTimeout = DEFAULT_CALL_TIMEOUT;
+    int maxAttempts = RetryPolicy.DEFAULT.maxAttempts();
+    Duration retryBaseDelay = RetryPolicy.DEFAULT.baseDelay();
+    Duration retryMaxDelay = RetryPolicy.DEFAULT.maxDelay();
+    RateLimiter rateLimiter;
+    RateLimiter applyRateLimiter;
+    int rateLimitPermits = SlidingWindowRateLimiter.DEFAULT_PERMITS;
+    Duration rateLimitWindow = SlidingWindowRateLimiter.DEFAULT_WINDOW;
+    Duration rateLimitMaxWait = DEFAULT_RATE_LIMIT_MAX_WAIT;
+    int maxConcurrency = DEFAULT_MAX_CONCURRENCY;
+    boolean logRequests;
+    ProxySettings proxy;
+    ObjIntConsumer<VerificationResult> attemptsObserver;
     /** An {@code io.opentelemetry.api.OpenTelemetry}, or null: typed Object so nothing of the optional API loads. */
-    private Object openTelemetry;
-    private javax.net.ssl.SSLContext sslContext;
-    private Path trustStore;
-    private char[] trustStorePassword;
-    private String trustStoreType;
+    Object openTelemetry;
+    javax.net.ssl.SSLContext sslContext;
+    Path trustStore;
+    char[] trustStorePassword;
+    String trustStoreType;
 
     private FaceIdServiceBuilder() {
     }
@@ -172,7 +166,7 @@ public final class FaceIdServiceBuilder {
         try {
             this.endpoint = endpoint == null ? null : new URI(endpoint.trim());
         } catch (URISyntaxException e) {
-            this.endpoint = MALFORMED;
+            this.endpoint = Endpoints.MALFORMED;
         }
         return this;
     }
@@ -535,57 +529,7 @@ public final class FaceIdServiceBuilder {
      * {@return every problem with the current settings, each naming its setting; empty when {@link #build()} will work}
      */
     public List<FaceIdConfigurationException> problems() {
-        List<FaceIdConfigurationException> problems = new ArrayList<>();
-        if (region == null || region.isBlank()) {
-            problems.add(new FaceIdConfigurationException("region", "is required; one of " + sorted(SUPPORTED_REGIONS)));
-        } else if (!SUPPORTED_REGIONS.contains(region)) {
-            problems.add(new FaceIdConfigurationException("region",
-                    "'" + region + "' is not supported by FaceID web verification; use one of " + sorted(SUPPORTED_REGIONS)));
-        }
-        if (credentials == null) {
-            problems.add(new FaceIdConfigurationException("credentials", "are required (SecretId and SecretKey): credentials(...), or"
-                    + " credentialsProvider(CredentialsProviders.defaultChain()) for the environment and profile file"));
-        }
-        endpointProblem().ifPresent(problems::add);
-        tlsProblem().ifPresent(problems::add);
-        positive("connectTimeout", connectTimeout).ifPresent(problems::add);
-        positive("readTimeout", readTimeout).ifPresent(problems::add);
-        if (maxResponseBytes <= 0 || maxResponseBytes > MAX_RESPONSE_BYTES_LIMIT) {
-            problems.add(new FaceIdConfigurationException("maxResponseBytes",
-                    "must be between 1 and " + MAX_RESPONSE_BYTES_LIMIT + ", was " + maxResponseBytes));
-        }
-        spillDirectoryProblem().ifPresent(problems::add);
-        if (spillMaxBytes < 1) {
-            problems.add(new FaceIdConfigurationException("spillMaxBytes", "must be at least 1, was " + spillMaxBytes));
-        }
-        if (spillThreshold < 0 || spillThreshold > MAX_RESPONSE_BYTES_LIMIT) {
-            problems.add(new FaceIdConfigurationException("spillThreshold",
-                    "must be between 0 and " + MAX_RESPONSE_BYTES_LIMIT + ", was " + spillThreshold));
-        }
-        if (language != null && !SUPPORTED_LANGUAGES.contains(language)) {
-            problems.add(new FaceIdConfigurationException("language",
-                    "'" + language + "' is not supported; use one of " + sorted(SUPPORTED_LANGUAGES)));
-        }
-        positive("callTimeout", callTimeout).ifPresent(problems::add);
-        positive("rateLimitMaxWait", rateLimitMaxWait).ifPresent(problems::add);
-        if (maxAttempts < 1) {
-            problems.add(new FaceIdConfigurationException("maxAttempts", "must be at least 1, was " + maxAttempts));
-        }
-        notNegative("retryBaseDelay", retryBaseDelay).ifPresent(problems::add);
-        notNegative("retryMaxDelay", retryMaxDelay).ifPresent(problems::add);
-        if (rateLimiter == null) {
-            if (rateLimitPermits < 1) {
-                problems.add(new FaceIdConfigurationException("rateLimitPermits", "must be at least 1, was " + rateLimitPermits));
-            }
-            positive("rateLimitWindow", rateLimitWindow).ifPresent(problems::add);
-        }
-        if (maxConcurrency < 1) {
-            problems.add(new FaceIdConfigurationException("maxConcurrency", "must be at least 1, was " + maxConcurrency));
-        }
-        if (clock == null) {
-            problems.add(new FaceIdConfigurationException("clock", "must not be null"));
-        }
-        return problems;
+        return SettingsAssembly.problems(this);
     }
 
     /**
@@ -596,7 +540,7 @@ public final class FaceIdServiceBuilder {
      * attached as suppressed exceptions
      */
     public VerificationResultService build() {
-        return new JerseyVerificationResultService(settings());
+        return new JerseyVerificationResultService(SettingsAssembly.settings(this));
     }
 
     /**
@@ -608,183 +552,8 @@ public final class FaceIdServiceBuilder {
      * @throws FaceIdConfigurationException as {@link #build()}
      */
     public VerificationStartService buildStartService() {
-        Settings settings = settings();
+        ServiceSettings settings = SettingsAssembly.settings(this);
         return new JerseyVerificationStartService(settings, applyRateLimiter != null ? applyRateLimiter
                 : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow));
-    }
-
-    private Settings settings() {
-        List<FaceIdConfigurationException> problems = problems();
-        if (!problems.isEmpty()) {
-            FaceIdConfigurationException first = problems.get(0);
-            problems.subList(1, problems.size()).forEach(first::addSuppressed);
-            throw first;
-        }
-        RateLimiter limiter = rateLimiter != null ? rateLimiter : SlidingWindowRateLimiter.of(rateLimitPermits, rateLimitWindow);
-        return (new Settings(region, credentials, normalise(endpoint), connectTimeout,
-                readTimeout, (int) maxResponseBytes, spillDirectory == null ? null : spillDirectory.toAbsolutePath(),
-                (int) spillThreshold, spillMaxBytes, language, clock,
-                asyncExecutor, callTimeout,
-                new RetryPolicy(maxAttempts, retryBaseDelay, retryMaxDelay), limiter,
-                rateLimitMaxWait, maxConcurrency, logRequests, proxy, attemptsObserver, tlsContext(), openTelemetry));
-    }
-
-    /** The validated settings a service runs with. */
-    record Settings(String region, CredentialsProvider credentials, URI endpoint, Duration connectTimeout,
-                    Duration readTimeout, int maxResponseBytes, Path spillDirectory, int spillThreshold,
-                    long spillMaxBytes, String language, Clock clock,
-                    ExecutorService asyncExecutor, Duration callTimeout, RetryPolicy retryPolicy, RateLimiter rateLimiter,
-                    Duration rateLimitMaxWait, int maxConcurrency, boolean logRequests, ProxySettings proxy,
-                    ObjIntConsumer<VerificationResult> attemptsObserver, javax.net.ssl.SSLContext sslContext,
-                    Object openTelemetry) {
-    }
-
-    private static final String DEFAULT_ENDPOINT_TEXT = "https://faceid.tencentcloudapi.com";
-    private static final URI MALFORMED = URI.create("malformed:endpoint");
-
-    private Optional<FaceIdConfigurationException> endpointProblem() {
-        if (endpoint == null) {
-            return Optional.of(new FaceIdConfigurationException("endpoint", "must not be null"));
-        }
-        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-        if (endpoint == MALFORMED || !(scheme.equals("https") || scheme.equals("http")) || endpoint.getHost() == null
-                || (endpoint.getRawPath() != null && !endpoint.getRawPath().isEmpty() && !endpoint.getRawPath().equals("/"))
-                || endpoint.getRawQuery() != null || endpoint.getRawFragment() != null || endpoint.getRawUserInfo() != null) {
-            return Optional.of(new FaceIdConfigurationException("endpoint",
-                    "must be an absolute http(s) URL with a host and no path, query or user info, e.g. "
-                            + DEFAULT_ENDPOINT_TEXT));
-        }
-        if (scheme.equals("http") && !allowInsecureHttp && !isLoopback(endpoint.getHost())) {
-            return Optional.of(new FaceIdConfigurationException("endpoint",
-                    "plain http is only allowed to a loopback host (127.0.0.1, ::1, localhost) unless insecure http is"
-                            + " explicitly allowed; use https"));
-        }
-        return Optional.empty();
-    }
-
-    /** Checked by creating a spill file there, as a call would: a mistake shows at deployment, not on a call. */
-    private Optional<FaceIdConfigurationException> tlsProblem() {
-        if (trustStore != null && sslContext != null) {
-            return Optional.of(new FaceIdConfigurationException("trustStore",
-                    "and sslContext are alternatives; set one of them"));
-        }
-        try {
-            tlsContext();
-            return Optional.empty();
-        } catch (FaceIdConfigurationException e) {
-            return Optional.of(e);
-        }
-    }
-
-    /**
-     * The context of {@link #sslContext}, or one trusting {@link #trustStore}'s certificates, or null for the JVM's.
-     * A store that cannot be read is a {@link FaceIdConfigurationException} naming the file and the kind of failure,
-     * never the password.
-     */
-    private javax.net.ssl.SSLContext tlsContext() {
-        if (trustStore == null) {
-            return sslContext;
-        }
-        String type = trustStoreType == null || trustStoreType.isBlank() ? java.security.KeyStore.getDefaultType()
-                : trustStoreType.trim();
-        if (!Files.isReadable(trustStore)) {
-            throw new FaceIdConfigurationException("trustStore", "'" + trustStore + "' is not a readable file");
-        }
-        try (java.io.InputStream in = Files.newInputStream(trustStore)) {
-            java.security.KeyStore store = java.security.KeyStore.getInstance(type);
-            store.load(in, trustStorePassword);
-            if (store.size() == 0) {
-                throw new FaceIdConfigurationException("trustStore", "'" + trustStore + "' holds no certificate");
-            }
-            javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance(
-                    javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (java.security.KeyStoreException e) {
-            return failTrustStore("the type '" + type + "' is not supported (trustStoreType)", e);
-        } catch (IOException e) {
-            // a wrong password shows as an IOException whose cause is an UnrecoverableKeyException
-            boolean password = e.getCause() instanceof java.security.UnrecoverableKeyException;
-            return failTrustStore(password ? "the password is wrong (trustStorePassword)"
-                    : "it could not be read as " + type + ": " + e.getClass().getSimpleName(), e);
-        } catch (java.security.GeneralSecurityException e) {
-            return failTrustStore("it could not be used as " + type + ": " + e.getClass().getSimpleName(), e);
-        }
-    }
-
-    private javax.net.ssl.SSLContext failTrustStore(String why, Exception cause) {
-        FaceIdConfigurationException e = new FaceIdConfigurationException("trustStore", "'" + trustStore + "' cannot be"
-                + " loaded: " + why);
-        e.initCause(cause);
-        throw e;
-    }
-
-    private Optional<FaceIdConfigurationException> spillDirectoryProblem() {
-        if (spillDirectory == null) {
-            return Optional.empty();
-        }
-        if (!Files.isDirectory(spillDirectory)) {
-            return Optional.of(new FaceIdConfigurationException("spillDirectory",
-                    "'" + spillDirectory + "' is not an existing directory"));
-        }
-        try (ResponseBody.Spilled probe = ResponseBody.Spilled.create(spillDirectory)) {
-            probe.append(new byte[1], 1);
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.of(new FaceIdConfigurationException("spillDirectory",
-                    "'" + spillDirectory + "' does not take files: " + e.getClass().getSimpleName()));
-        }
-    }
-
-    /** Decides by the literal host only: no DNS lookup at build time. */
-    static boolean isLoopback(String host) {
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress(); // a literal address: parsed, not resolved
-        } catch (java.net.UnknownHostException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The endpoint's root, its scheme and host lower-cased: the service lower-cases the host when it checks the
-     * signature, so the host is signed, and sent, as it will be checked.
-     */
-    private static URI normalise(URI endpoint) {
-        try {
-            return new URI(endpoint.getScheme().toLowerCase(Locale.ROOT), null,
-                    endpoint.getHost().toLowerCase(Locale.ROOT), endpoint.getPort(), "/", null, null);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("an endpoint accepted by endpointProblem() did not rebuild", e);
-        }
-    }
-
-    private static Optional<FaceIdConfigurationException> positive(String key, Duration value) {
-        if (value == null || value.isZero() || value.isNegative()) {
-            return Optional.of(new FaceIdConfigurationException(key, "must be a positive duration, was " + value));
-        }
-        if (value.toMillis() > Integer.MAX_VALUE) {
-            return Optional.of(new FaceIdConfigurationException(key, "is too long, was " + value));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<FaceIdConfigurationException> notNegative(String key, Duration value) {
-        if (value == null || value.isNegative()) {
-            return Optional.of(new FaceIdConfigurationException(key, "must be zero or a positive duration, was " + value));
-        }
-        return Optional.empty();
-    }
-
-    private static String sorted(Set<String> values) {
-        return new TreeSet<>(values).toString();
     }
 }

@@ -32,13 +32,10 @@ final class JerseyVerificationResultService implements VerificationResultService
     private final CallRunner runner;
     private final ObjIntConsumer<VerificationResult> attemptsObserver;
 
-    JerseyVerificationResultService(FaceIdServiceBuilder.Settings settings) {
+    JerseyVerificationResultService(ServiceSettings settings) {
         this.transport = new Transport(settings);
         this.attemptsObserver = settings.attemptsObserver();
-        this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
-                settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
-                settings.logRequests(), CallTelemetry.of(settings.openTelemetry(), Transport.ACTION, settings.region(),
-                        settings.endpoint(), settings.rateLimiter()));
+        this.policies = settings.policies(settings.rateLimiter(), Transport.ACTION);
         this.runner = new CallRunner("VerificationResultService", "faceid-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }
@@ -64,8 +61,8 @@ final class JerseyVerificationResultService implements VerificationResultService
         String masked = Redaction.prefix(bizToken);
         return new CallTarget<>() {
             @Override
-            public VerificationResult send(int connect, int read, Runnable answerBegan, long deadline) {
-                return transport.exchange(bizToken, connect, read, answerBegan, deadline);
+            public VerificationResult send(Attempt attempt) {
+                return transport.exchange(bizToken, attempt);
             }
 
             @Override

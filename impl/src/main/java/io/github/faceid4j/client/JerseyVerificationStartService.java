@@ -25,12 +25,9 @@ final class JerseyVerificationStartService implements VerificationStartService {
     private final ResilientCall.Policies policies;
     private final CallRunner runner;
 
-    JerseyVerificationStartService(FaceIdServiceBuilder.Settings settings, RateLimiter limiter) {
+    JerseyVerificationStartService(ServiceSettings settings, RateLimiter limiter) {
         this.transport = new Transport(settings);
-        this.policies = new ResilientCall.Policies(limiter, settings.rateLimitMaxWait(), settings.retryPolicy(),
-                settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(), settings.logRequests(),
-                CallTelemetry.of(settings.openTelemetry(), ApplyCodec.ACTION, settings.region(), settings.endpoint(),
-                        limiter));
+        this.policies = settings.policies(limiter, ApplyCodec.ACTION);
         this.runner = new CallRunner("VerificationStartService", "faceid-apply-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }
@@ -63,8 +60,8 @@ final class JerseyVerificationStartService implements VerificationStartService {
         }
         return new CallTarget<>() {
             @Override
-            public StartedVerification send(int connect, int read, Runnable answerBegan, long deadline) {
-                return transport.apply(body, codec, connect, read, answerBegan, deadline);
+            public StartedVerification send(Attempt attempt) {
+                return transport.apply(body, codec, attempt);
             }
 
             @Override

@@ -9,13 +9,8 @@ import io.github.faceid4j.model.Media;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +28,7 @@ import java.util.Set;
  * numbers whose exponent could make a big-decimal conversion run for minutes.
  *
  * <p>Speed: the body's bytes are looked at once, not twice. The end of a media value is found 4 KiB at a time
- * ({@link #plainStringEnd}), mostly by jumping over the blocks the reader already found plain while the body
+ * ({@link PlainScanner}), mostly by jumping over the blocks the reader already found plain while the body
  * arrived ({@link PlainBlocks}); the parser is then made to go on from the closing quote ({@link SkippingInput})
  * instead of scanning the megabytes again, which cost more than base64-decoding them. On a 10 MiB video the pass
  * takes about 15 µs once the reader has looked at the blocks (0.4 ms of its time, while the body arrives); the
@@ -72,6 +67,16 @@ final class MediaSlicer {
         }
     }
 
+    /** See {@link PlainScanner#plainStringEnd}; for a body in one array. */
+    static int plainStringEnd(byte[] body, int from, int length, PlainBlocks plain) {
+        return PlainScanner.plainStringEnd(new ResponseBody.InMemory(body, length), from, plain,
+                new ResponseBody.Window());
+    }
+
+    static int plainStringEnd(byte[] body, int from, int length) {
+        return plainStringEnd(body, from, length, null);
+    }
+
     Sliced slice(byte[] body, int length) throws MalformedDocument {
         return slice(body, length, null);
     }
@@ -104,7 +109,7 @@ final class MediaSlicer {
                     case VALUE_STRING -> {
                         if (parser.getParsingContext().inObject() && MEDIA_MEMBERS.contains(parser.currentName())) {
                             int quote = input.bodyOffset(parser.currentTokenLocation().getByteOffset());
-                            int end = plainStringEnd(body, quote + 1, plain, window);
+                            int end = PlainScanner.plainStringEnd(body, quote + 1, plain, window);
                             if (end >= 0) {
                                 // the usual case, plain base64: the parser need not scan megabytes again
                                 media.add(body.media(quote + 1, end - quote - 1));
@@ -163,212 +168,6 @@ final class MediaSlicer {
             return " at byte " + input.bodyOffset(p.getLocation().getByteOffset());
         }
         return "";
-    }
-
-    /**
-     * The body as the parser reads it, a buffer at a time, except that the rest of a media value the parser has
-     * not reached yet can be jumped over: once {@link #plainStringEnd} has found where a plain value ends, the
-     * parser goes on from its closing quote instead of scanning megabytes of base64 a second time. What it then
-     * sees is the same document with that value shortened, which is still valid JSON, as every skipped byte is
-     * printable ASCII other than a quote or backslash. Parser offsets are offsets in this stream; add what was
-     * skipped before them to get body offsets.
-     */
-    private static final class SkippingInput extends InputStream {
-        private static final int READ_SIZE = 1024;
-        private final ResponseBody body;
-        private final ResponseBody.Window window = new ResponseBody.Window();
-        private final int length;
-        private int position;
-        private long skipped;
-
-        SkippingInput(ResponseBody body) {
-            this.body = body;
-            this.length = body.length();
-        }
-
-        /** The body offset of a parser offset at or after the last skip. */
-        int bodyOffset(long streamOffset) {
-            return (int) (streamOffset + skipped);
-        }
-
-        /** The parser's next read starts at {@code offset}, if it has not read that far yet. */
-        void skipTo(int offset) {
-            if (offset > position) {
-                skipped += offset - position;
-                position = offset;
-            }
-        }
-
-        private final byte[] one = new byte[1];
-
-        @Override
-        public int read() {
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] into, int offset, int len) {
-            if (len == 0) {
-                return 0;
-            }
-            if (position >= length) {
-                return -1;
-            }
-            // At most READ_SIZE at a time: what the parser holds past the start of a media value it scans byte by byte
-            // before a skip can take effect, so the less it holds, the less it scans (Jackson asks for 8,000).
-            int n = Math.min(Math.min(len, length - position), READ_SIZE);
-            body.window(position, position + n, window);
-            System.arraycopy(window.data, position - window.base, into, offset, n);
-            position += n;
-            return n;
-        }
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGH_BITS = 0x8080808080808080L;
-    private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
-    /** Every byte below 0x23 is a control character, space, '!' or the quote: one test finds them all. */
-    private static final long BELOW_0X23 = 0x2323232323232323L;
-
-    /**
-     * Index of the closing quote of a string whose content starts at {@code from}, when every byte before it is
-     * printable ASCII other than a backslash, as base64 always is; -1 otherwise (escapes, control characters,
-     * non-ASCII, or no closing quote), for the careful path to handle.
-     *
-     * <p>The string is taken 4 KiB block by block. A block that {@code plain} (if given) already found free of
-     * {@linkplain #specialBits special} bytes is passed over; any other block is first tested whole, with one
-     * branch-free loop that the JIT compiles to vector instructions; only a block that has such a byte is then
-     * read word by word, and the word that has it byte by byte. The search goes on if that byte was a space or '!'.
-     */
-    static int plainStringEnd(ResponseBody body, int from, PlainBlocks plain, ResponseBody.Window w) {
-        int length = body.length();
-        int i = from;
-        while (i < length) {
-            int blockEnd = Math.min(length, (i | PlainBlocks.MASK) + 1);
-            if (plain != null && (i & PlainBlocks.MASK) == 0 && plain.isPlain(i >>> PlainBlocks.SHIFT)) {
-                i = blockEnd;
-                continue;
-            }
-            body.window(i, blockEnd, w);
-            byte[] data = w.data;
-            int base = w.base;
-            if (!anySpecial(data, i - base, blockEnd - base)) {
-                i = blockEnd;
-                continue;
-            }
-            for (int last = blockEnd - Long.BYTES; i <= last; i += Long.BYTES) {
-                if ((specialBits((long) LONGS.get(data, i - base)) & HIGH_BITS) != 0) {
-                    break;
-                }
-            }
-            for (int bytes = Math.min(blockEnd, i + Long.BYTES); i < bytes; i++) {
-                int b = data[i - base] & 0xff;
-                if (b == '"') {
-                    return i;
-                }
-                if (b == '\\' || b < 0x20 || b >= 0x80) {
-                    return -1;
-                }
-            }
-        }
-        return -1;
-    }
-
-    static int plainStringEnd(byte[] body, int from, int length, PlainBlocks plain) {
-        return plainStringEnd(new ResponseBody.InMemory(body, length), from, plain, new ResponseBody.Window());
-    }
-
-    static int plainStringEnd(byte[] body, int from, int length) {
-        return plainStringEnd(body, from, length, null);
-    }
-
-    /**
-     * Top bit set in every byte of the word that is below 0x23 (control characters, space, '!' and the quote: the
-     * byte borrows into its top bit when 0x23 is subtracted, and the lowest such byte always does), from 0x80 up
-     * (its top bit is set already) or a backslash (the classic "has a zero byte" test on the word xor-ed with
-     * backslashes); a higher byte may be marked falsely after a true one, never when there is none. Base64 has
-     * none of these bytes.
-     */
-    private static long specialBits(long word) {
-        long backslashes = word ^ BACKSLASHES;
-        return (word - BELOW_0X23) | word | ((backslashes - ONES) & ~backslashes);
-    }
-
-    /** Whether {@code body[from, to)} has a special byte: one pass without branches, vectorised by the JIT. */
-    static boolean anySpecial(byte[] body, int from, int to) {
-        long bits = 0;
-        int i = from;
-        for (int limit = to - (Long.BYTES - 1); i < limit; i += Long.BYTES) {
-            bits |= specialBits((long) LONGS.get(body, i));
-        }
-        for (; i < to; i++) {
-            bits |= specialBits(body[i] & 0xffL | 0x4141414141414100L); // the byte among seven plain ones
-        }
-        return (bits & HIGH_BITS) != 0;
-    }
-
-    /**
-     * Which 4 KiB blocks of a body hold no {@linkplain #specialBits special} byte, learnt by the reader a block at a
-     * time as the body arrives. Looking at each block while it is still in the cache, and while the reader would
-     * otherwise wait for the network, makes the later search for the end of a multi-megabyte media value almost
-     * free: it jumps over the blocks known to be plain. Not thread-safe; written by the reader, then read by the
-     * slicer on the same thread.
-     */
-    static final class PlainBlocks {
-        static final int SHIFT = 12;
-        static final int SIZE = 1 << SHIFT;
-        static final int MASK = SIZE - 1;
-
-        private long[] special = new long[16];
-        /** Blocks [0, classified) have been looked at. */
-        private int classified;
-
-        /** The body's first {@code received} bytes are in {@code body}: looks at every block now complete. */
-        void received(byte[] body, int received) {
-            received(body, 0, received);
-        }
-
-        /**
-         * The body's bytes up to {@code received} have arrived, and those from {@code base} on are in
-         * {@code data[i - base]} (the reader's buffer when it does not keep the body in one array): looks at every
-         * block now complete. The blocks not yet looked at must all start at or after {@code base}.
-         */
-        void received(byte[] data, int base, int received) {
-            int complete = received >>> SHIFT;
-            for (int k = classified; k < complete; k++) {
-                classify(data, base, k, (k + 1) << SHIFT);
-            }
-            classified = Math.max(classified, complete);
-        }
-
-        /** The body is complete at {@code length} bytes: looks at the last, partial block too. */
-        void finished(byte[] body, int length) {
-            finished(body, 0, length);
-        }
-
-        /** As {@link #finished(byte[], int)}, for bytes from {@code base} on held in {@code data[i - base]}. */
-        void finished(byte[] data, int base, int length) {
-            received(data, base, length);
-            if ((length & MASK) != 0 && classified == length >>> SHIFT) {
-                classify(data, base, classified, length);
-                classified++;
-            }
-        }
-
-        boolean isPlain(int block) {
-            int word = block >>> 6;
-            return block < classified && (word >= special.length || (special[word] & (1L << block)) == 0);
-        }
-
-        private void classify(byte[] data, int base, int block, int end) {
-            if (anySpecial(data, (block << SHIFT) - base, end - base)) {
-                if (block >>> 6 >= special.length) {
-                    special = Arrays.copyOf(special, Math.max(special.length * 2, (block >>> 6) + 1));
-                }
-                special[block >>> 6] |= 1L << block;
-            }
-        }
     }
 
     /** Index of the closing quote, or -1 when the string holds an escape (or is not terminated). */

@@ -1,17 +1,10 @@
 package io.github.faceid4j.client;
 
-import io.github.faceid4j.FaceIdConfigurationException;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -53,28 +46,20 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
     static final String ACTION = "AssumeRoleWithWebIdentity";
     static final String VERSION = "2018-08-13";
 
-    private final String region;
-    private final String providerId;
     private final Path tokenFile;
     private final String roleArn;
-    private final String sessionName;
-    private final Duration duration;
     private final URI endpoint;
-    private final PlatformHttp http;
-    private final Clock clock;
     private final RefreshingCredentialsProvider credentials;
 
     private OidcRoleCredentialsProvider(Builder b) {
-        this.region = required(b.region, "region");
-        this.providerId = required(b.providerId, "providerId");
+        String region = required(b.region, "region"); // checked in this order: the first missing one is named
+        String providerId = required(b.providerId, "providerId");
         this.tokenFile = Objects.requireNonNull(b.tokenFile, "webIdentityTokenFile");
         this.roleArn = required(b.roleArn, "roleArn");
-        this.sessionName = b.sessionName;
-        this.duration = b.duration;
         this.endpoint = b.endpoint.resolve("/");
-        this.http = new PlatformHttp(b.connectTimeout, b.timeout, true);
-        this.clock = b.clock;
-        this.credentials = RefreshingCredentialsProvider.untilExpiry(this::fetch, b.margin, b.clock);
+        StsWebIdentity sts = new StsWebIdentity(region, providerId, tokenFile, roleArn, b.sessionName, b.duration,
+                endpoint, b.fetch.http(true), b.fetch.clock());
+        this.credentials = RefreshingCredentialsProvider.untilExpiry(sts::fetch, b.fetch.margin(), b.fetch.clock());
     }
 
     /**
@@ -108,60 +93,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
      *         accepted for a loopback host only)
      */
     public static CredentialsProvider fromEnvironment(Map<String, String> environment, URI stsEndpoint) {
-        Map<String, String> env = new java.util.HashMap<>();
-        for (String name : new String[] {ENV_REGION, ENV_PROVIDER_ID, ENV_WEB_IDENTITY_TOKEN_FILE, ENV_ROLE_ARN}) {
-            String value = text(environment.get(name));
-            if (value != null) {
-                env.put(name, value);
-            }
-        }
-        checkStsEndpoint(stsEndpoint);
-        return new CredentialsProvider() {
-            private volatile CredentialsProvider resolved;
-
-            @Override
-            public Credentials credentials() {
-                CredentialsProvider p = resolved;
-                if (p == null) {
-                    synchronized (this) {
-                        p = resolved;
-                        if (p == null) {
-                            p = resolve(env, stsEndpoint);
-                            resolved = p;
-                        }
-                    }
-                }
-                return p.credentials();
-            }
-
-            @Override
-            public String toString() {
-                CredentialsProvider p = resolved;
-                return p != null ? p.toString() : "oidcRole(environment " + ENV_ROLE_ARN + ", ...)";
-            }
-        };
-    }
-
-    private static CredentialsProvider resolve(Map<String, String> env, URI stsEndpoint) {
-        if (env.isEmpty()) {
-            String where = "OIDC role (environment variables " + ENV_REGION + ", " + ENV_PROVIDER_ID + ", "
-                    + ENV_WEB_IDENTITY_TOKEN_FILE + ", " + ENV_ROLE_ARN + " are not set)";
-            return () -> {
-                throw new CredentialsUnavailableException(where);
-            };
-        }
-        for (String name : new String[] {ENV_REGION, ENV_PROVIDER_ID, ENV_WEB_IDENTITY_TOKEN_FILE, ENV_ROLE_ARN}) {
-            if (!env.containsKey(name)) {
-                String problem = "is not set, while " + String.join(", ", new java.util.TreeSet<>(env.keySet()))
-                        + " (TKE OIDC role) " + (env.size() == 1 ? "is" : "are");
-                return () -> {
-                    throw new FaceIdConfigurationException(name, problem);
-                };
-            }
-        }
-        return builder().region(env.get(ENV_REGION)).providerId(env.get(ENV_PROVIDER_ID))
-                .webIdentityTokenFile(Path.of(env.get(ENV_WEB_IDENTITY_TOKEN_FILE))).roleArn(env.get(ENV_ROLE_ARN))
-                .stsEndpoint(stsEndpoint).build();
+        return OidcEnvironment.provider(environment, stsEndpoint);
     }
 
     /** Settings of an {@link OidcRoleCredentialsProvider}: region, provider id, token file and role are required. */
@@ -173,10 +105,8 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         private String sessionName = "faceid4j-" + ProcessHandle.current().pid();
         private Duration duration = DEFAULT_DURATION;
         private URI endpoint = DEFAULT_STS_ENDPOINT;
-        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
-        private Duration timeout = DEFAULT_TIMEOUT;
-        private Duration margin = DEFAULT_REFRESH_MARGIN;
-        private Clock clock = Clock.systemUTC();
+        private final RoleFetchSettings fetch = new RoleFetchSettings(DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT,
+                DEFAULT_REFRESH_MARGIN);
 
         private Builder() {
         }
@@ -276,7 +206,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
          */
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
+            fetch.connectTimeout(timeout);
             return this;
         }
 
@@ -288,7 +218,7 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code timeout} is null, zero or negative
          */
         public Builder timeout(Duration timeout) {
-            this.timeout = positive(timeout, "timeout");
+            fetch.timeout(timeout);
             return this;
         }
 
@@ -301,16 +231,13 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
          * @throws IllegalArgumentException when {@code margin} is null or negative
          */
         public Builder refreshMargin(Duration margin) {
-            if (margin == null || margin.isNegative()) {
-                throw new IllegalArgumentException("refreshMargin must be zero or positive");
-            }
-            this.margin = margin;
+            fetch.refreshMargin(margin);
             return this;
         }
 
         /** The clock expiry and {@code X-TC-Timestamp} are taken from (tests). */
         Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
+            fetch.clock(clock);
             return this;
         }
 
@@ -332,84 +259,20 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         return credentials.credentials();
     }
 
-    private RefreshingCredentialsProvider.Expiring fetch() {
-        String key = CredentialsUnavailableException.KEY;
-        String token;
-        try {
-            token = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new FaceIdConfigurationException(ENV_WEB_IDENTITY_TOKEN_FILE, "the web identity token file "
-                    + tokenFile + " cannot be read (" + e.getClass().getSimpleName() + ")");
-        }
-        if (token.isEmpty()) {
-            throw new FaceIdConfigurationException(ENV_WEB_IDENTITY_TOKEN_FILE, "the web identity token file "
-                    + tokenFile + " is empty");
-        }
-        String body = Json.createObjectBuilder()
-                .add("ProviderId", providerId)
-                .add("WebIdentityToken", token)
-                .add("RoleArn", roleArn)
-                .add("RoleSessionName", sessionName)
-                .add("DurationSeconds", duration.toSeconds())
-                .build().toString();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/json; charset=utf-8");
-        headers.put("Authorization", "SKIP"); // AssumeRoleWithWebIdentity is not signed: the token is the proof
-        headers.put("X-TC-Action", ACTION);
-        headers.put("X-TC-Version", VERSION);
-        headers.put("X-TC-Region", region);
-        headers.put("X-TC-Timestamp", Long.toString(clock.instant().getEpochSecond()));
-        String what = "STS " + ACTION + " at " + endpoint.getHost() + " (role " + roleArn + ")";
-        PlatformHttp.Answer answer;
-        try {
-            answer = http.post(endpoint, headers, body);
-        } catch (PlatformHttp.PlatformHttpException e) {
-            throw new FaceIdConfigurationException(key, what + " did not answer (" + e.reason() + ")");
-        }
-        if (answer.status() != 200) {
-            throw new FaceIdConfigurationException(key, what + " answered HTTP " + answer.status());
-        }
-        JsonObject response = answer.json(key, what).getJsonObject("Response");
-        if (response == null) {
-            throw new FaceIdConfigurationException(key, what + " answered without a Response");
-        }
-        JsonObject error = response.get("Error") instanceof JsonObject e ? e : null;
-        if (error != null) {
-            // the code only: an error message may quote what was sent
-            throw new FaceIdConfigurationException(key, what + " failed: " + PlatformHttp.text(error, "Code")
-                    + requestId(response));
-        }
-        JsonObject credentials = response.get("Credentials") instanceof JsonObject c ? c : null;
-        if (credentials == null) {
-            throw new FaceIdConfigurationException(key, what + " answered without Credentials" + requestId(response));
-        }
-        return CvmRoleCredentialsProvider.TemporaryCredentials.parse(credentials,
-                PlatformHttp.number(response, "ExpiredTime"), key, what);
-    }
-
-    private static String requestId(JsonObject response) {
-        String id = PlatformHttp.text(response, "RequestId");
-        return id == null ? "" : " (RequestId " + id + ")";
-    }
-
     @Override
     public String toString() {
         return "oidcRole(" + roleArn + " via " + endpoint.getHost() + ", token file " + tokenFile + ")";
     }
 
-    private static URI checkStsEndpoint(URI endpoint) {
+    static URI checkStsEndpoint(URI endpoint) {
         Objects.requireNonNull(endpoint, "stsEndpoint");
         String scheme = endpoint.getScheme();
         if (endpoint.getHost() == null || !("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme)
-                && FaceIdServiceBuilder.isLoopback(endpoint.getHost()))) {
+                && Endpoints.isLoopback(endpoint.getHost()))) {
             throw new IllegalArgumentException("the STS endpoint must be an https URL with a host (plain http"
                     + " only to a loopback host): it answers credentials");
         }
         return endpoint;
-    }
-
-    private static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String required(String value, String name) {
@@ -419,10 +282,4 @@ public final class OidcRoleCredentialsProvider implements CredentialsProvider {
         return value.trim();
     }
 
-    private static Duration positive(Duration d, String name) {
-        if (d == null || d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
-        return d;
-    }
 }

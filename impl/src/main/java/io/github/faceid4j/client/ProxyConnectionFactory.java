@@ -88,7 +88,7 @@ final class ProxyConnectionFactory implements HttpUrlConnectorProvider.Connectio
     }
 
     private HttpURLConnection open(URL url) throws IOException {
-        if (FaceIdServiceBuilder.isLoopback(url.getHost())) {
+        if (Endpoints.isLoopback(url.getHost())) {
             // never through a proxy, not even one the JVM's properties name: see ProxySettings.bypasses
             return (HttpURLConnection) url.openConnection(Proxy.NO_PROXY);
         }

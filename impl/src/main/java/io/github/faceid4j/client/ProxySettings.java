@@ -171,7 +171,7 @@ public final class ProxySettings {
      * @return whether it bypasses the proxy
      */
     public boolean bypasses(String targetHost) {
-        if (isDirect() || (targetHost != null && FaceIdServiceBuilder.isLoopback(targetHost))) {
+        if (isDirect() || (targetHost != null && Endpoints.isLoopback(targetHost))) {
             return true;
         }
         String h = targetHost == null ? "" : targetHost.toLowerCase(Locale.ROOT);

@@ -17,8 +17,8 @@ import java.util.Map;
  * them to their own logging.
  *
  * <p>Only an allow-list of headers is printed ({@link #REQUEST_HEADERS}, {@link #RESPONSE_HEADERS}), with the masked
- * BizToken and the attempt number of the call ({@link ResilientCall} publishes them in {@link #CURRENT} while the
- * exchange runs on its thread). Never {@code Authorization}, {@code X-TC-Token}, a body, media or OCR fields.
+ * BizToken and the attempt number of the call (the {@link Attempt} that {@link Transport} puts on the request as the
+ * property {@link Attempt#PROPERTY}). Never {@code Authorization}, {@code X-TC-Token}, a body, media or OCR fields.
  *
  * <p>Also keeps the JDK's {@code HttpURLConnection} from logging: at FINE it prints every request header, the
  * {@code Authorization} signature and the session token included, so a root logger set to ALL (a common debugging
@@ -34,16 +34,11 @@ final class RequestLogging implements ClientRequestFilter, ClientResponseFilter 
             "X-TC-Timestamp", "X-TC-Language", "Content-Type", "Content-Length", "Host");
     static final List<String> RESPONSE_HEADERS = List.of("Content-Type", "Content-Length", "X-TC-RequestId");
 
-    /** The call the current thread is exchanging for: masked BizToken and attempt number. */
-    record Attempt(String maskedBizToken, int number) {
-        @Override
-        public String toString() {
-            // no BizToken yet: an ApplyWebVerificationBizTokenIntl call
-            return (maskedBizToken == null ? "Apply" : "BizToken " + maskedBizToken) + ", attempt " + number;
-        }
-    }
-
-    static final ThreadLocal<Attempt> CURRENT = new ThreadLocal<>();
+    /**
+     * Whether this thread is making one of our exchanges: only for {@link #quietRestrictedHeaderWarning()}, whose
+     * logger filter has no request to look at. The attempt itself travels as a request property.
+     */
+    private static final ThreadLocal<Boolean> EXCHANGING = new ThreadLocal<>();
 
     private static final String STARTED = RequestLogging.class.getName() + ".started";
     private static final String JDK_HTTP_LOGGER = "sun.net.www.protocol.http.HttpURLConnection";
@@ -68,7 +63,7 @@ final class RequestLogging implements ClientRequestFilter, ClientResponseFilter 
                 shown.put(name, clean(value));
             }
         }
-        LOG.log(Level.INFO, "FaceID request: " + context() + request.getMethod() + " " + origin(request.getUri())
+        LOG.log(Level.INFO, "FaceID request: " + context(request) + request.getMethod() + " " + origin(request.getUri())
                 + " " + shown);
     }
 
@@ -86,13 +81,22 @@ final class RequestLogging implements ClientRequestFilter, ClientResponseFilter 
                 shown.put(name, clean(value));
             }
         }
-        LOG.log(Level.INFO, "FaceID response: " + context() + "HTTP " + response.getStatus()
+        LOG.log(Level.INFO, "FaceID response: " + context(request) + "HTTP " + response.getStatus()
                 + (millis >= 0 ? " after " + millis + " ms " : " ") + shown);
     }
 
-    private static String context() {
-        Attempt attempt = CURRENT.get();
-        return attempt == null ? "" : attempt + ", ";
+    private static String context(ClientRequestContext request) {
+        return request.getProperty(Attempt.PROPERTY) instanceof Attempt attempt ? attempt + ", " : "";
+    }
+
+    /** {@link Transport} begins an exchange on this thread (see {@link #quietRestrictedHeaderWarning()}). */
+    static void exchangeStarted() {
+        EXCHANGING.set(Boolean.TRUE);
+    }
+
+    /** The exchange begun on this thread is over. */
+    static void exchangeEnded() {
+        EXCHANGING.remove();
     }
 
     /** Scheme, host and port: the endpoint has no path, query or user info, but print only what is needed anyway. */
@@ -159,7 +163,7 @@ final class RequestLogging implements ClientRequestFilter, ClientResponseFilter 
                 java.util.logging.Logger logger = java.util.logging.Logger.getLogger(JERSEY_CONNECTOR_LOGGER);
                 java.util.logging.Filter previous = logger.getFilter();
                 logger.setFilter(record -> {
-                    if (CURRENT.get() != null && record.getMessage() != null
+                    if (EXCHANGING.get() != null && record.getMessage() != null
                             && record.getMessage().contains("allowRestrictedHeaders")) {
                         return false;
                     }

@@ -1,9 +1,7 @@
 package io.github.faceid4j.client;
 
 import io.github.faceid4j.FaceIdConfigurationException;
-import io.github.faceid4j.FaceIdDecodingException;
 import io.github.faceid4j.FaceIdException;
-import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.FaceIdTimeoutException;
 import io.github.faceid4j.FaceIdTransportException;
 import io.github.faceid4j.RateLimitTimeoutException;
@@ -66,12 +64,11 @@ final class ResilientCall<T> {
         }
     }
 
-    private static final System.Logger LOG = RequestLogging.LOG;
     /** {@link System#nanoTime()}; a test's clock in tests that pin what happens exactly at a deadline. */
     private final LongSupplier clock;
     private final long started;
-    /** How log lines name the call: {@code BizToken abcd...}, or the action. */
-    private final String subject;
+    /** The call's log lines, naming it {@code BizToken abcd...}, or by its action. */
+    private final CallLog log;
 
     private ResilientCall(CallTarget<T> target, Policies policies, ScheduledExecutorService timer, Executor io,
                           LongSupplier clock) {
@@ -82,7 +79,7 @@ final class ResilientCall<T> {
         this.timer = timer;
         this.io = io;
         this.deadline = clock.getAsLong() + policies.callTimeout().toNanos();
-        this.subject = target.subject();
+        this.log = new CallLog(target.subject(), policies.logRequests(), clock);
         this.telemetry = policies.telemetry().start(target.maskedBizToken());
         if (telemetry != CallTelemetry.Call.NONE) { // without OpenTelemetry a call costs nothing more
             result.whenComplete((answer, failure) -> telemetry.end(answer, failure, attempts, target));
@@ -223,8 +220,7 @@ final class ResilientCall<T> {
         try {
             policies.limiter().release();
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "the rate limiter failed to take back a permit ("
-                    + e.getClass().getName() + ")");
+            CallLog.limiterReleaseFailed(e);
         }
     }
 
@@ -244,14 +240,14 @@ final class ResilientCall<T> {
         }
         attempts++;
         long attemptStart = clock.getAsLong();
-        RequestLogging.CURRENT.set(new RequestLogging.Attempt(target.maskedBizToken(), attempts));
+        Attempt attempt = new Attempt(target.maskedBizToken(), attempts, cap(policies.connectTimeout(), remaining),
+                cap(policies.readTimeout(), remaining), deadline, release);
         try {
-            T answer = target.send(cap(policies.connectTimeout(), remaining), cap(policies.readTimeout(), remaining),
-                    release, deadline);
+            T answer = target.send(attempt);
             if (result.isDone()) {
                 return;
             }
-            logAnswer(answer, attemptStart);
+            log.answered(attempts, attemptStart, () -> target.describe(answer));
             result.complete(answer);
         } catch (FaceIdException e) {
             if (result.isDone()) {
@@ -261,15 +257,13 @@ final class ResilientCall<T> {
             if (configuration != null) {
                 fail(configuration); // e.g. no credentials: the signing filter threw it inside Jersey
             } else {
-                onFailure(e, attemptStart);
+                onFailure(e, attempt, attemptStart);
             }
         } catch (RuntimeException e) {
             fail(new FaceIdTransportException("FaceID call failed unexpectedly: " + e.getClass().getName(), e));
         } catch (Error e) {
             result.completeExceptionally(e); // e.g. OutOfMemoryError: the caller sees it as it is, not a timeout
             throw e;
-        } finally {
-            RequestLogging.CURRENT.remove();
         }
     }
 
@@ -282,13 +276,13 @@ final class ResilientCall<T> {
         };
     }
 
-    private void onFailure(FaceIdException e, long attemptStart) {
+    private void onFailure(FaceIdException e, Attempt attempt, long attemptStart) {
         if (e instanceof FaceIdTimeoutException && deadline - clock.getAsLong() <= DEADLINE_SLACK_NANOS) {
             // the attempt's timeout was cut to the time left: it is the call's deadline that ran out
             fail(deadlineExceeded(e));
             return;
         }
-        if (!retryable(e) || attempts >= policies.retry().maxAttempts()) {
+        if (!policies.retry().shouldRetry(e, attempt.hasAnswerBegun()) || attempts >= policies.retry().maxAttempts()) {
             fail(e);
             return;
         }
@@ -297,38 +291,9 @@ final class ResilientCall<T> {
             fail(e); // the deadline caps retries: fail now with the real cause rather than time out later
             return;
         }
-        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
-            LOG.log(System.Logger.Level.DEBUG, "FaceID call for " + subject + ": attempt " + attempts
-                    + " failed after " + millisSince(attemptStart) + " ms (" + describe(e) + "); retrying in "
-                    + TimeUnit.NANOSECONDS.toMillis(delay) + " ms");
-        }
-        // the retry decision's internal marker is told as the public type, as fail() does
-        telemetry.retry(attempts, (e instanceof Transport.ConnectFailure ? FaceIdTransportException.class
-                : e.getClass()).getSimpleName());
+        log.retrying(attempts, attemptStart, e, delay);
+        telemetry.retry(attempts, e.getClass().getSimpleName());
         schedule(this::nextAttempt, delay);
-    }
-
-    /** One line per answer: INFO when request logging is on, else DEBUG (a retry that healed is not news). */
-    private void logAnswer(T answer, long attemptStart) {
-        System.Logger.Level level = policies.logRequests() ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
-        if (LOG.isLoggable(level)) {
-            LOG.log(level, "FaceID call for " + subject + ": attempt " + attempts + " answered after "
-                    + millisSince(attemptStart) + " ms: " + target.describe(answer)
-                    + (attempts > 1 ? " (after " + (attempts - 1) + " failed attempt(s))" : ""));
-        }
-    }
-
-    /**
-     * What a log line may say of a failure: its type, the service's error code and RequestId, and for failures of
-     * our own making (transport, decoding, configuration) the message, which never carries secrets or personal
-     * data. A service's message is left out: it may echo what was sent.
-     */
-    private static String describe(FaceIdException e) {
-        if (e instanceof FaceIdServiceException service) {
-            return e.getClass().getSimpleName() + " " + service.errorCode() + ", RequestId "
-                    + RequestLogging.clean(String.valueOf(service.requestId()));
-        }
-        return e.getClass().getSimpleName() + ": " + RequestLogging.clean(String.valueOf(e.getMessage()), 400);
     }
 
     private static FaceIdConfigurationException configurationCause(Throwable e) {
@@ -340,26 +305,12 @@ final class ResilientCall<T> {
         return null;
     }
 
-    private long millisSince(long nanos) {
-        return TimeUnit.NANOSECONDS.toMillis(clock.getAsLong() - nanos);
-    }
-
     /** Timeouts are set in whole milliseconds; one that fires this close to the deadline is the deadline. */
     private static final long DEADLINE_SLACK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private FaceIdTimeoutException deadlineExceeded(Throwable cause) {
         return new FaceIdTimeoutException("FaceID call did not complete within its deadline of " + policies.callTimeout()
                 + " (callTimeout) after " + attempts + " attempt(s)", cause);
-    }
-
-    static boolean retryable(FaceIdException e) {
-        if (e instanceof FaceIdServiceException) {
-            return e.isTransient();
-        }
-        if (e instanceof FaceIdDecodingException decoding) {
-            return decoding.httpStatus() >= 500;
-        }
-        return e instanceof Transport.ConnectFailure; // not a Transport.TlsFailure: certificates do not heal
     }
 
     private void schedule(Runnable task, long delayNanos) {
@@ -370,16 +321,10 @@ final class ResilientCall<T> {
         }
     }
 
-    private void fail(FaceIdException failure) {
-        // the retry decision's internal marker never escapes: callers, events and the CLI see the public type
-        FaceIdException e = failure instanceof Transport.ConnectFailure
-                ? new FaceIdTransportException(failure.getMessage(), failure.getCause()) : failure;
+    private void fail(FaceIdException e) {
         if (!result.isDone()) {
             e.recordAttempts(attempts);
-            if (LOG.isLoggable(System.Logger.Level.WARNING)) { // before completing: the caller may look right away
-                LOG.log(System.Logger.Level.WARNING, "FaceID call for " + subject + " failed after "
-                        + attempts + " attempt(s) in " + millisSince(started) + " ms: " + describe(e));
-            }
+            log.failed(attempts, started, e); // before completing: the caller may look right away
             result.completeExceptionally(e);
         }
     }

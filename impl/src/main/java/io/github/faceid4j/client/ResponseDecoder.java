@@ -32,15 +32,11 @@ final class ResponseDecoder {
         this.jsonb = WireNames.jsonb(new JsonbConfig().withAdapters(new MediaAdapter()));
     }
 
-    byte[] requestBody(String bizToken) {
-        return jsonb.toJson(new Wire.Request(bizToken)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     VerificationResult decode(int status, byte[] body, int length) {
         return decode(status, body, length, null);
     }
 
-    VerificationResult decode(int status, byte[] body, int length, MediaSlicer.PlainBlocks plain) {
+    VerificationResult decode(int status, byte[] body, int length, PlainBlocks plain) {
         return decode(status, new ResponseBody.InMemory(body, length), plain);
     }
 
@@ -49,13 +45,13 @@ final class ResponseDecoder {
      *
      * @param plain what the reader learnt of the body as it arrived, or {@code null} (see {@link MediaSlicer})
      */
-    VerificationResult decode(int status, ResponseBody body, MediaSlicer.PlainBlocks plain) {
+    VerificationResult decode(int status, ResponseBody body, PlainBlocks plain) {
         try (body) {
             return decodeOrThrow(status, body, plain);
         }
     }
 
-    private VerificationResult decodeOrThrow(int status, ResponseBody body, MediaSlicer.PlainBlocks plain) {
+    private VerificationResult decodeOrThrow(int status, ResponseBody body, PlainBlocks plain) {
         if (status != 200) {
             throw new FaceIdDecodingException("FaceID answered with an HTTP error status", status, excerpt(body), null);
         }

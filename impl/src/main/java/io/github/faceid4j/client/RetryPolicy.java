@@ -1,5 +1,11 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.FaceIdDecodingException;
+import io.github.faceid4j.FaceIdException;
+import io.github.faceid4j.FaceIdServiceException;
+import io.github.faceid4j.FaceIdTimeoutException;
+import io.github.faceid4j.FaceIdTransportException;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,5 +67,46 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         }
         ceiling = Math.min(ceiling, maxDelay.toNanos());
         return ceiling <= 0 ? 0 : ThreadLocalRandom.current().nextLong(ceiling + 1);
+    }
+
+    /**
+     * Whether an attempt that failed with {@code failure} is worth another one (attempts and the deadline
+     * permitting): the one place that decides, beside the backoff. A service error when it is transient; an
+     * unreadable answer with a 5xx status; a transport failure before any answer began, unless the TLS handshake
+     * refused the server (certificates do not heal). Never a timeout, a failure while an answer was read, or
+     * anything else (configuration, rate limit, closed service).
+     *
+     * @param answerBegan whether the answer's status and headers had arrived when the attempt failed
+     */
+    boolean shouldRetry(FaceIdException failure, boolean answerBegan) {
+        if (failure instanceof FaceIdServiceException) {
+            return failure.isTransient();
+        }
+        if (failure instanceof FaceIdDecodingException decoding) {
+            return decoding.httpStatus() >= 500;
+        }
+        if (failure instanceof FaceIdTimeoutException || !(failure instanceof FaceIdTransportException)) {
+            return false;
+        }
+        return !answerBegan && !isTlsRefusal(failure);
+    }
+
+    /**
+     * A certificate refused (untrusted, expired, for another host) or no protocol or cipher agreed: not transient.
+     * A connection reset or closed during the handshake is not one of these; it is retried like any lost connection.
+     */
+    static boolean isTlsRefusal(Throwable e) {
+        return hasCause(e, java.security.cert.CertificateException.class)
+                || hasCause(e, javax.net.ssl.SSLHandshakeException.class) && !hasCause(e, java.net.SocketException.class)
+                && !hasCause(e, java.io.EOFException.class);
+    }
+
+    static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

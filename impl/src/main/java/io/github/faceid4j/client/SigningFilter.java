@@ -14,9 +14,6 @@ import java.time.Clock;
  */
 final class SigningFilter implements ClientRequestFilter {
 
-    /** Request property: the call's deadline ({@link System#nanoTime()}), checked once credentials are in hand. */
-    static final String DEADLINE = "io.github.faceid4j.deadline";
-
     private final Tc3Signer signer;
     private final CredentialsProvider credentials;
     private final Clock clock;
@@ -30,7 +27,9 @@ final class SigningFilter implements ClientRequestFilter {
     @Override
     public void filter(ClientRequestContext request) {
         Credentials snapshot = credentials.credentials();
-        if (request.getProperty(DEADLINE) instanceof Long deadline && System.nanoTime() - deadline >= 0) {
+        // the attempt (a request property, see Transport): its call's deadline is checked once credentials are in hand
+        if (request.getProperty(Attempt.PROPERTY) instanceof Attempt attempt
+                && System.nanoTime() - attempt.deadline() >= 0) {
             // a slow provider took the call past its deadline: the call is over, so nothing is sent
             throw new FaceIdTimeoutException("the call's deadline passed while credentials were fetched;"
                     + " nothing was sent", null);

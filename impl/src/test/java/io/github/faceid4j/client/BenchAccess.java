@@ -58,7 +58,7 @@ public final class BenchAccess {
         private final byte[] body;
         private final ResponseDecoder decoder = new ResponseDecoder(Integer.MAX_VALUE - 8);
         private final MediaSlicer slicer = new MediaSlicer(Integer.MAX_VALUE - 8);
-        private final MediaSlicer.PlainBlocks plain;
+        private final PlainBlocks plain;
 
         public Decoding(byte[] body) {
             this.body = body;
@@ -75,8 +75,8 @@ public final class BenchAccess {
             return classify();
         }
 
-        private MediaSlicer.PlainBlocks classify() {
-            MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();
+        private PlainBlocks classify() {
+            PlainBlocks blocks = new PlainBlocks();
             for (int received = 0; received < body.length; ) {
                 received = Math.min(body.length, received + 64 * 1024);
                 blocks.received(body, received);

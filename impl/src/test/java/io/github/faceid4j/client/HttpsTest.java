@@ -110,6 +110,8 @@ class HttpsTest {
 
     private static void assertTrustProblem(FaceIdTransportException e) {
         assertThat(e).isNotNull();
+        // the public type, not an internal marker: events, telemetry and the CLI name the failure by its class
+        assertThat(e).isExactlyInstanceOf(FaceIdTransportException.class);
         assertThat(e.attempts()).as("not retried: certificates do not heal").isEqualTo(1);
         assertThat(e.getMessage()).contains("certificate or trust problem, not a network one")
                 .doesNotContain("could not be reached");

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Media values far larger than the parser's buffer, where the slicer has the parser jump over what it already
- * found to be plain base64 ({@link MediaSlicer#plainStringEnd}, {@link MediaSlicer.PlainBlocks}): the result must be
+ * found to be plain base64 ({@link MediaSlicer#plainStringEnd}, {@link PlainBlocks}): the result must be
  * exactly what a full parse would give, and what a full parse refuses must still be refused.
  */
 class MediaSlicerLargeValuesTest {
@@ -51,7 +51,7 @@ class MediaSlicerLargeValuesTest {
         String expectedJson = "{\"Response\":{\"ErrorCode\":0,\"VideoBase64\":\"#0\",\"Extra\":\"x\\\"y\","
                 + "\"BestFrameBase64\":\"#1\",\"RequestId\":\"r\"}}";
 
-        for (MediaSlicer.PlainBlocks blocks : new MediaSlicer.PlainBlocks[] {null,
+        for (PlainBlocks blocks : new PlainBlocks[] {null,
                 blocksReadInChunks(new Random(videoBytes), body, body.length)}) {
             MediaSlicer.Sliced sliced = slicer.slice(body, body.length, blocks);
             assertThat(new String(sliced.json(), StandardCharsets.US_ASCII)).isEqualTo(expectedJson);
@@ -83,7 +83,7 @@ class MediaSlicerLargeValuesTest {
     void aControlCharacterDeepInsideALargeValueIsStillRefused(int control) {
         byte[] body = ("{\"VideoBase64\":\"" + b64(bytes(60_000, 5)) + "\"}").getBytes(StandardCharsets.US_ASCII);
         body[50_000] = (byte) control;
-        for (MediaSlicer.PlainBlocks blocks : new MediaSlicer.PlainBlocks[] {null,
+        for (PlainBlocks blocks : new PlainBlocks[] {null,
                 blocksReadInChunks(new Random(5), body, body.length)}) {
             assertThatThrownBy(() -> slicer.slice(body, body.length, blocks))
                     .isInstanceOf(MediaSlicer.MalformedDocument.class);
@@ -138,7 +138,7 @@ class MediaSlicerLargeValuesTest {
         byte[] body = ("{\"Response\":{\"ErrorCode\":0,\"VideoBase64\":\"" + b64(video) + "\",\"Extra\":\"x\\\"y\","
                 + "\"BestFrameBase64\":\"" + b64(frame) + "\",\"RequestId\":\"r\"}}").getBytes(StandardCharsets.US_ASCII);
         MediaSlicer.Sliced inMemory = slicer.slice(body, body.length);
-        for (MediaSlicer.PlainBlocks blocks : new MediaSlicer.PlainBlocks[] {null, blocksReadAsSpilled(body)}) {
+        for (PlainBlocks blocks : new PlainBlocks[] {null, blocksReadAsSpilled(body)}) {
             try (ResponseBody.Spilled spilled = spilled(body)) {
                 MediaSlicer.Sliced sliced = slicer.slice(spilled, blocks);
                 assertThat(sliced.json()).isEqualTo(inMemory.json());
@@ -176,8 +176,8 @@ class MediaSlicerLargeValuesTest {
     }
 
     /** What the reader learns when it moves the body to a file 64 KiB at a time (as Transport does). */
-    private static MediaSlicer.PlainBlocks blocksReadAsSpilled(byte[] body) {
-        MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();
+    private static PlainBlocks blocksReadAsSpilled(byte[] body) {
+        PlainBlocks blocks = new PlainBlocks();
         int chunk = 64 * 1024;
         int base = 0;
         for (; body.length - base > chunk; base += chunk) {
@@ -188,8 +188,8 @@ class MediaSlicerLargeValuesTest {
     }
 
     /** What a reader learns when the body arrives in chunks of random sizes. */
-    private static MediaSlicer.PlainBlocks blocksReadInChunks(Random random, byte[] body, int length) {
-        MediaSlicer.PlainBlocks blocks = new MediaSlicer.PlainBlocks();
+    private static PlainBlocks blocksReadInChunks(Random random, byte[] body, int length) {
+        PlainBlocks blocks = new PlainBlocks();
         int received = 0;
         while (received < length) {
             received = Math.min(length, received + 1 + random.nextInt(20_000));

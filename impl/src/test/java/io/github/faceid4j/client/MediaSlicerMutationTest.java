@@ -16,14 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The slicer's parts one contract at a time, written for the mutants PIT found surviving (docs/testing.md): the
- * word scanner ({@link MediaSlicer#anySpecial}, {@link MediaSlicer#plainStringEnd}) against a byte-by-byte
- * reference at every offset, the block index ({@link MediaSlicer.PlainBlocks}) as the reader fills it, that a block
+ * word scanner ({@link PlainScanner#anySpecial}, {@link MediaSlicer#plainStringEnd}) against a byte-by-byte
+ * reference at every offset, the block index ({@link PlainBlocks}) as the reader fills it, that a block
  * the index calls plain is really jumped over, the exponent rule's bounds, a media value that is not ASCII kept
  * exactly as it came, and where a problem at the very first byte is reported.
  */
 class MediaSlicerMutationTest {
 
-    private static final int BLOCK = MediaSlicer.PlainBlocks.SIZE;
+    private static final int BLOCK = PlainBlocks.SIZE;
     private static final byte[] SPECIAL = {'"', '\\', 0x00, 0x1f, ' ', '!', (byte) 0x80, (byte) 0xc3, (byte) 0xff};
     /** Plain bytes, among them the neighbours of the special ones ('#' after the quote, '[' and ']' around '\'). */
     private static final byte[] PLAIN = {'#', '$', '[', ']', 'A', 'z', '0', '9', '+', '/', '=', '~', 0x7f};
@@ -49,13 +49,13 @@ class MediaSlicerMutationTest {
                 if (to < length) {
                     body[to] = '\\';
                 }
-                assertThat(MediaSlicer.anySpecial(body, from, to)).as("plain, length %d from %d", length, from)
+                assertThat(PlainScanner.anySpecial(body, from, to)).as("plain, length %d from %d", length, from)
                         .isFalse();
                 for (int at = from; at < to; at++) {
                     for (byte special : SPECIAL) {
                         byte[] marked = body.clone();
                         marked[at] = special;
-                        assertThat(MediaSlicer.anySpecial(marked, from, to))
+                        assertThat(PlainScanner.anySpecial(marked, from, to))
                                 .as("0x%02x at %d of [%d, %d)", special & 0xff, at, from, to).isTrue();
                     }
                 }
@@ -72,13 +72,13 @@ class MediaSlicerMutationTest {
         }
         body[150_000] = ' '; // special but not an end: the search goes on
         body[150_001] = '!';
-        MediaSlicer.PlainBlocks index = new MediaSlicer.PlainBlocks();
+        PlainBlocks index = new PlainBlocks();
         index.finished(body, body.length);
         try (ResponseBody.Spilled spilled = spilled(body)) {
-            for (MediaSlicer.PlainBlocks plain : new MediaSlicer.PlainBlocks[] {null, index}) {
+            for (PlainBlocks plain : new PlainBlocks[] {null, index}) {
                 int from = 1;
                 for (int q : quotes) {
-                    assertThat(MediaSlicer.plainStringEnd(spilled, from, plain, new ResponseBody.Window()))
+                    assertThat(PlainScanner.plainStringEnd(spilled, from, plain, new ResponseBody.Window()))
                             .as("from %d, index %s", from, plain != null).isEqualTo(q);
                     assertThat(MediaSlicer.plainStringEnd(body, from, body.length, plain)).isEqualTo(q);
                     from = q + 1;
@@ -93,7 +93,7 @@ class MediaSlicerMutationTest {
         // are plain; the search then runs over a body with quotes in blocks 2 and 5: it reads blocks 0 and 5 only
         byte[] learnt = randomBase64(new Random(3), 8 * BLOCK);
         learnt[5 * BLOCK + 3] = '!';
-        MediaSlicer.PlainBlocks index = new MediaSlicer.PlainBlocks();
+        PlainBlocks index = new PlainBlocks();
         index.finished(learnt, learnt.length);
         byte[] searched = learnt.clone();
         searched[2 * BLOCK + 100] = '"';
@@ -110,7 +110,7 @@ class MediaSlicerMutationTest {
         byte[] body = bodyWithSpecials(5 * BLOCK + 100);
         boolean[] special = {false, true, false, true, false, true};
         for (int step : new int[] {1_000, BLOCK, 3 * BLOCK + 1, body.length}) {
-            MediaSlicer.PlainBlocks index = new MediaSlicer.PlainBlocks();
+            PlainBlocks index = new PlainBlocks();
             for (int received = Math.min(step, body.length); ; received = Math.min(body.length, received + step)) {
                 index.received(body, received);
                 for (int k = 0; k <= 6; k++) {
@@ -130,18 +130,18 @@ class MediaSlicerMutationTest {
     @Test
     void aLastBlockThatIsPlainIsPlainOnceTheBodyIsFinishedAndNoBlockLiesPastTheEnd() {
         byte[] body = randomBase64(new Random(4), 2 * BLOCK + 10);
-        MediaSlicer.PlainBlocks unseen = new MediaSlicer.PlainBlocks();
+        PlainBlocks unseen = new PlainBlocks();
         unseen.finished(body, body.length); // no received(...) before: finished looks at every block
         assertIndex(unseen, new boolean[] {false, false, false}, "finished only");
 
-        MediaSlicer.PlainBlocks seen = new MediaSlicer.PlainBlocks();
+        PlainBlocks seen = new PlainBlocks();
         seen.received(body, body.length);
         assertThat(seen.isPlain(2)).isFalse(); // the partial block: not looked at before the body is complete
         seen.finished(body, body.length);
         assertIndex(seen, new boolean[] {false, false, false}, "received, then finished");
 
         byte[] whole = randomBase64(new Random(5), 3 * BLOCK); // a length that ends a block: no partial block
-        MediaSlicer.PlainBlocks aligned = new MediaSlicer.PlainBlocks();
+        PlainBlocks aligned = new PlainBlocks();
         aligned.finished(whole, whole.length);
         assertIndex(aligned, new boolean[] {false, false, false}, "block-aligned length");
     }
@@ -151,7 +151,7 @@ class MediaSlicerMutationTest {
         byte[] body = bodyWithSpecials(5 * BLOCK + 100);
         boolean[] special = {false, true, false, true, false, true};
         int chunk = 2 * BLOCK; // as the reader does when it moves the body to a file: its buffer starts at base
-        MediaSlicer.PlainBlocks index = new MediaSlicer.PlainBlocks();
+        PlainBlocks index = new PlainBlocks();
         int base = 0;
         for (; body.length - base > chunk; base += chunk) {
             index.received(Arrays.copyOfRange(body, base, base + chunk), base, base + chunk);
@@ -168,8 +168,8 @@ class MediaSlicerMutationTest {
         for (int k = 0; k < blocks; k++) {
             text[k * BLOCK + 1] = '"';
         }
-        new MediaSlicer.PlainBlocks().finished(text, text.length); // warm-up: compiled code allocates nothing
-        MediaSlicer.PlainBlocks all = new MediaSlicer.PlainBlocks();
+        new PlainBlocks().finished(text, text.length); // warm-up: compiled code allocates nothing
+        PlainBlocks all = new PlainBlocks();
         long allocated = allocatedBy(() -> all.finished(text, text.length));
         for (int k = 0; k < blocks; k++) {
             assertThat(all.isPlain(k)).as("block %d", k).isFalse();
@@ -182,7 +182,7 @@ class MediaSlicerMutationTest {
     void moreThan1024BlocksAreIndexedPlainOrSpecialPastTheFirstBits() {
         // more than 1,024 blocks, all plain: past what the first 16 words of bits cover
         byte[] plain = randomBase64(new Random(7), 1030 * BLOCK);
-        MediaSlicer.PlainBlocks wide = new MediaSlicer.PlainBlocks();
+        PlainBlocks wide = new PlainBlocks();
         wide.finished(plain, plain.length);
         assertThat(wide.isPlain(1023)).isTrue();
         assertThat(wide.isPlain(1024)).isTrue();
@@ -191,7 +191,7 @@ class MediaSlicerMutationTest {
 
         // the first special block is the first of word 16: the bits must grow by exactly that word
         plain[1024 * BLOCK + 5] = '\\';
-        MediaSlicer.PlainBlocks grown = new MediaSlicer.PlainBlocks();
+        PlainBlocks grown = new PlainBlocks();
         grown.finished(plain, plain.length);
         assertThat(grown.isPlain(1023)).isTrue();
         assertThat(grown.isPlain(1024)).isFalse();
@@ -204,8 +204,8 @@ class MediaSlicerMutationTest {
         int far = 33 * 64;
         byte[] sparse = randomBase64(new Random(8), (far + 2) * BLOCK);
         sparse[far * BLOCK + 9] = '\\';
-        new MediaSlicer.PlainBlocks().finished(sparse, sparse.length); // warm-up
-        MediaSlicer.PlainBlocks index = new MediaSlicer.PlainBlocks();
+        new PlainBlocks().finished(sparse, sparse.length); // warm-up
+        PlainBlocks index = new PlainBlocks();
         long allocated = allocatedBy(() -> index.finished(sparse, sparse.length));
         assertThat(index.isPlain(far - 1)).isTrue();
         assertThat(index.isPlain(far)).isFalse();
@@ -247,9 +247,9 @@ class MediaSlicerMutationTest {
         byte[] value = "QUJD\u00e9RA==\u20ac!".getBytes(StandardCharsets.UTF_8);
         byte[] body = concat("{\"Response\":{\"VideoBase64\":\"".getBytes(StandardCharsets.US_ASCII), value,
                 "\",\"BestFrameBase64\":\"QUJD\"}}".getBytes(StandardCharsets.US_ASCII));
-        MediaSlicer.PlainBlocks index = new MediaSlicer.PlainBlocks();
+        PlainBlocks index = new PlainBlocks();
         index.finished(body, body.length);
-        for (MediaSlicer.PlainBlocks plain : new MediaSlicer.PlainBlocks[] {null, index}) {
+        for (PlainBlocks plain : new PlainBlocks[] {null, index}) {
             MediaSlicer.Sliced sliced = slicer.slice(body, body.length, plain);
             Media video = sliced.media().get(0);
             assertThat(video.base64Length()).isEqualTo(value.length);
@@ -287,7 +287,7 @@ class MediaSlicerMutationTest {
         return body;
     }
 
-    private static void assertIndex(MediaSlicer.PlainBlocks index, boolean[] special, String how) {
+    private static void assertIndex(PlainBlocks index, boolean[] special, String how) {
         for (int k = 0; k < special.length; k++) {
             assertThat(index.isPlain(k)).as("block %d, %s", k, how).isEqualTo(!special[k]);
         }

@@ -63,7 +63,7 @@ class ResponseDecoderFuzzTest {
     void spilledBodiesDecodeExactlyAsInMemory(@ForAll("smallAndLargeMutatedBodies") byte[] body) throws Exception {
         String inMemory = outcome(() -> decoder.decode(200, body, body.length));
         String spilled = outcome(() -> {
-            MediaSlicer.PlainBlocks plain = new MediaSlicer.PlainBlocks();
+            PlainBlocks plain = new PlainBlocks();
             ResponseBody.Spilled file = ResponseBody.Spilled.create(SPILL_DIRECTORY);
             int chunk = 64 * 1024;
             int base = 0;

@@ -152,7 +152,7 @@ class ResponseDecoderTest {
 
     @Test
     void requestBodyUsesTheApiName() {
-        assertThat(new String(decoder.requestBody("EE13636D-1985"), StandardCharsets.UTF_8)).isEqualTo("{\"BizToken\":\"EE13636D-1985\"}");
+        assertThat(new String(new ResultRequest().body("EE13636D-1985"), StandardCharsets.UTF_8)).isEqualTo("{\"BizToken\":\"EE13636D-1985\"}");
     }
 
     @Test

@@ -365,11 +365,7 @@ public final class RateSettings {
          */
         public RateSettings build() {
             List<FaceIdConfigurationException> problems = problems();
-            if (!problems.isEmpty()) {
-                FaceIdConfigurationException first = problems.get(0);
-                problems.subList(1, problems.size()).forEach(first::addSuppressed);
-                throw first;
-            }
+            FaceIdConfigurationException.throwIfAny(problems);
             return new RateSettings(this);
         }
 
