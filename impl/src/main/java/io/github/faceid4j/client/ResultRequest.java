@@ -1,5 +1,6 @@
 package io.github.faceid4j.client;
 
+import io.github.faceid4j.client.internal.WireNames;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbConfig;
 
