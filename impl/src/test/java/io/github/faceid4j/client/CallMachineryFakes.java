@@ -167,7 +167,7 @@ final class CallMachineryFakes {
     static final class ScriptedTarget implements CallTarget<String> {
         private final Deque<Step> steps = new ArrayDeque<>();
         final List<int[]> timeouts = new ArrayList<>();
-        final List<RequestLogging.Attempt> published = new ArrayList<>();
+        final List<Attempt> published = new ArrayList<>();
         final List<Thread> threads = new ArrayList<>();
 
         ScriptedTarget then(Step step) {
@@ -180,18 +180,18 @@ final class CallMachineryFakes {
         }
 
         @Override
-        public String send(int connectTimeoutMillis, int readTimeoutMillis, Runnable answerBegan, long deadline) {
+        public String send(Attempt attempt) {
             Step step;
             synchronized (this) {
-                timeouts.add(new int[] {connectTimeoutMillis, readTimeoutMillis});
-                published.add(RequestLogging.CURRENT.get());
+                timeouts.add(new int[] {attempt.connectTimeoutMillis(), attempt.readTimeoutMillis()});
+                published.add(attempt);
                 threads.add(Thread.currentThread());
                 step = steps.poll();
             }
             if (step == null) {
                 throw new AssertionError("more attempts than the test planned");
             }
-            return step.send(answerBegan);
+            return step.send(attempt::answerBegan);
         }
 
         @Override

@@ -99,16 +99,16 @@ class ResilientCallMutationTest {
         assertThat(limiter.releases).hasValue(1);
         assertThat(target.timeouts).hasSize(1);
         assertThat(target.timeouts.get(0)).containsExactly(2000, 3000);
-        assertThat(target.published).containsExactly(new RequestLogging.Attempt("abcd...", 1));
-        assertThat(RequestLogging.CURRENT.get()).as("published only during the attempt").isNull();
+        assertThat(target.published).extracting(Attempt::toString).containsExactly("BizToken abcd..., attempt 1");
         assertThat(timer.all()).as("no watchdog for a call whose caller waits").isEmpty();
         assertThat(telemetry.events).containsExactly("start abcd...", "end ok - 1");
     }
 
     @Test
-    void aPermitIsGivenBackWhenTheAttemptFailsBeforeAnyAnswer() {
+    void aPermitIsGivenBackOnceWhenTheAnswerBeganAndThenBrokeOff() {
         FaceIdTransportException cut = new FaceIdTransportException("cut off", null);
         target.then(answerBegan -> {
+            answerBegan.run(); // the answer began, then broke off: the request may have been served
             throw cut;
         });
         ResilientCall<String> call = direct(FAST_RETRIES, MINUTE);
@@ -393,7 +393,7 @@ class ResilientCallMutationTest {
 
         timer.rejecting = false;
         target.then(answerBegan -> {
-            throw new Transport.ConnectFailure("refused", null);
+            throw new FaceIdTransportException("refused", null);
         });
         ResilientCall<String> retrying = direct(FAST_RETRIES, MINUTE);
         timer.rejecting = true;
@@ -407,7 +407,7 @@ class ResilientCallMutationTest {
     @Test
     void connectionFailuresAreRetriedAfterTheBackoffUntilAnAttemptSucceeds() {
         target.then(answerBegan -> {
-            throw new Transport.ConnectFailure("refused", null);
+            throw new FaceIdTransportException("refused", null);
         }).then(answerBegan -> {
             throw new FaceIdServiceException("InternalError", "m", "req-1");
         }).then(answerBegan -> "ok");
@@ -421,7 +421,7 @@ class ResilientCallMutationTest {
         }
         assertThat(call.future()).isCompletedWithValue("ok");
         assertThat(call.attempts()).isEqualTo(3);
-        assertThat(target.published).extracting(RequestLogging.Attempt::number).containsExactly(1, 2, 3);
+        assertThat(target.published).extracting(Attempt::number).containsExactly(1, 2, 3);
         assertThat(limiter.acquires).hasValue(3);
         assertThat(limiter.releases).hasValue(3);
         assertThat(telemetry.events).containsExactly("start abcd...", "retry 1 FaceIdTransportException",
@@ -432,7 +432,7 @@ class ResilientCallMutationTest {
     void afterTheLastAttemptTheFailureIsThePublicTypeWithTheAttemptsMade() {
         for (int i = 0; i < 3; i++) {
             target.then(answerBegan -> {
-                throw new Transport.ConnectFailure("refused", null);
+                throw new FaceIdTransportException("refused", null);
             });
         }
         ResilientCall<String> call = direct(FAST_RETRIES, MINUTE);
@@ -466,7 +466,7 @@ class ResilientCallMutationTest {
     @Test
     void aRetryThatWouldStartAfterTheDeadlineIsNotWaitedFor() {
         target.then(answerBegan -> {
-            throw new Transport.ConnectFailure("refused", null);
+            throw new FaceIdTransportException("refused", null);
         });
         // a backoff of up to 100,000 days: the first wait is beyond a minute's deadline but for odds of 1 in 10^8
         Duration long_ = Duration.ofDays(100_000);
@@ -481,7 +481,7 @@ class ResilientCallMutationTest {
     void aConfigurationProblemInsideAnAttemptEndsTheCallAtOnce() {
         FaceIdConfigurationException missing = new FaceIdConfigurationException("secret-key", "is not set");
         target.then(answerBegan -> {
-            throw new Transport.ConnectFailure("signing failed", missing);
+            throw new FaceIdTransportException("signing failed", missing);
         });
         ResilientCall<String> call = direct(FAST_RETRIES, MINUTE);
         call.begin(false);
@@ -528,7 +528,7 @@ class ResilientCallMutationTest {
 
         target.then(answerBegan -> {
             self.get().expire();
-            throw new Transport.ConnectFailure("refused", null);
+            throw new FaceIdTransportException("refused", null);
         });
         ResilientCall<String> expired = direct(FAST_RETRIES, MINUTE);
         self.set(expired);
@@ -542,7 +542,7 @@ class ResilientCallMutationTest {
     @Test
     void eachAnswerIsOneLineAtInfoWhenRequestLoggingIsOnWithTheFailedAttemptsBeforeIt() {
         target.then(answerBegan -> {
-            throw new Transport.ConnectFailure("refused", null);
+            throw new FaceIdTransportException("refused", null);
         }).then(answerBegan -> "ok").then(answerBegan -> "fine");
         try (LogCapture log = new LogCapture()) {
             ResilientCall<String> call = call(Runnable::run, FAST_RETRIES, MINUTE, MINUTE, true);
@@ -554,7 +554,7 @@ class ResilientCallMutationTest {
             List<String> lines = log.lines(RequestLogging.LOGGER);
             assertThat(lines).hasSize(3);
             assertMillis(lines.get(0), "FINE FaceID call for call 7: attempt 1 failed after (\\d+) ms "
-                    + "\\(ConnectFailure: refused\\); retrying in (\\d+) ms");
+                    + "\\(FaceIdTransportException: refused\\); retrying in (\\d+) ms");
             assertMillis(lines.get(1), "INFO FaceID call for call 7: attempt 2 answered after (\\d+) ms: answer ok "
                     + "\\(after 1 failed attempt\\(s\\)\\)");
             assertMillis(lines.get(2), "FINE FaceID call for call 7: attempt 1 answered after (\\d+) ms: answer fine");
@@ -566,6 +566,7 @@ class ResilientCallMutationTest {
         target.then(answerBegan -> {
             throw new FaceIdServiceException("AuthFailure.SignatureFailure", "echoes what was sent", "req-9");
         }).then(answerBegan -> {
+            answerBegan.run(); // not retried: the request may have been served
             throw new FaceIdTransportException("cut off", null);
         });
         try (LogCapture log = new LogCapture()) {
@@ -624,7 +625,7 @@ class ResilientCallMutationTest {
         AtomicReference<ResilientCall<String>> self = new AtomicReference<>();
         target.then(answerBegan -> {
             now.set(self.get().deadline());
-            throw new Transport.ConnectFailure("refused", null);
+            throw new FaceIdTransportException("refused", null);
         });
         ResilientCall<String> call = onTestClock(new RetryPolicy(3, Duration.ZERO, Duration.ZERO), MINUTE);
         self.set(call);
