@@ -152,7 +152,8 @@ final class OpenTelemetryCalls implements CallTelemetry {
             if (maskedBizToken != null) {
                 span.setAttribute(BIZ_TOKEN_PREFIX, maskedBizToken);
             }
-            return new OneCall(span, System.nanoTime());
+            // the caller's context (its baggage too) with our span: what each attempt makes current on its thread
+            return new OneCall(span, Context.current().with(span), System.nanoTime());
         } catch (RuntimeException e) {
             warn(e);
             return Call.NONE;
@@ -215,11 +216,30 @@ final class OpenTelemetryCalls implements CallTelemetry {
 
     private final class OneCall implements Call {
         private final Span span;
+        private final Context context;
         private final long started;
 
-        OneCall(Span span, long started) {
+        OneCall(Span span, Context context, long started) {
             this.span = span;
+            this.context = context;
             this.started = started;
+        }
+
+        @Override
+        public Scope attempt() {
+            try {
+                io.opentelemetry.context.Scope scope = context.makeCurrent();
+                return () -> {
+                    try {
+                        scope.close();
+                    } catch (RuntimeException e) {
+                        warn(e);
+                    }
+                };
+            } catch (RuntimeException e) {
+                warn(e);
+                return Scope.NONE;
+            }
         }
 
         @Override

@@ -233,6 +233,7 @@ final class ResilientCall<T> {
         attempts++;
         long attemptStart = System.nanoTime();
         RequestLogging.CURRENT.set(new RequestLogging.Attempt(target.maskedBizToken(), attempts));
+        CallTelemetry.Scope current = telemetry.attempt(); // the call's span, current on this I/O thread
         try {
             T answer = target.send(cap(policies.connectTimeout(), remaining), cap(policies.readTimeout(), remaining),
                     release, deadline);
@@ -257,6 +258,7 @@ final class ResilientCall<T> {
             result.completeExceptionally(e); // e.g. OutOfMemoryError: the caller sees it as it is, not a timeout
             throw e;
         } finally {
+            current.close();
             RequestLogging.CURRENT.remove();
         }
     }
