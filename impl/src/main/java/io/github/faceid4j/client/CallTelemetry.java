@@ -23,6 +23,10 @@ interface CallTelemetry {
         }
 
         @Override
+        public void spilled(long bytes) {
+        }
+
+        @Override
         public void close() {
         }
     };
@@ -33,6 +37,11 @@ interface CallTelemetry {
      * @param maskedBizToken the BizToken's masked prefix ({@link Redaction#prefix}), or {@code null}
      */
     Call start(String maskedBizToken);
+
+    /**
+     * An answer of {@code bytes} was written to a spill file (on the I/O thread, within an attempt). Never throws.
+     */
+    void spilled(long bytes);
 
     /** The service is closed: stops observing its limiter. */
     void close();

@@ -32,12 +32,13 @@ final class JerseyVerificationResultService implements VerificationResultService
     private final ObjIntConsumer<VerificationResult> attemptsObserver;
 
     JerseyVerificationResultService(FaceIdServiceBuilder.Settings settings) {
-        this.transport = new Transport(settings);
+        CallTelemetry telemetry = CallTelemetry.of(settings.openTelemetry(), Transport.ACTION, settings.region(),
+                settings.endpoint(), settings.rateLimiter());
+        this.transport = new Transport(settings, telemetry::spilled);
         this.attemptsObserver = settings.attemptsObserver();
         this.policies = new ResilientCall.Policies(settings.rateLimiter(), settings.rateLimitMaxWait(),
                 settings.retryPolicy(), settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(),
-                settings.logRequests(), CallTelemetry.of(settings.openTelemetry(), Transport.ACTION, settings.region(),
-                        settings.endpoint(), settings.rateLimiter()));
+                settings.logRequests(), telemetry);
         this.runner = new CallRunner("VerificationResultService", "faceid-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }

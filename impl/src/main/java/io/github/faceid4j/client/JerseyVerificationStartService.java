@@ -25,11 +25,12 @@ final class JerseyVerificationStartService implements VerificationStartService {
     private final CallRunner runner;
 
     JerseyVerificationStartService(FaceIdServiceBuilder.Settings settings, RateLimiter limiter) {
-        this.transport = new Transport(settings);
+        CallTelemetry telemetry = CallTelemetry.of(settings.openTelemetry(), ApplyCodec.ACTION, settings.region(),
+                settings.endpoint(), limiter);
+        this.transport = new Transport(settings, telemetry::spilled);
         this.policies = new ResilientCall.Policies(limiter, settings.rateLimitMaxWait(), settings.retryPolicy(),
                 settings.callTimeout(), settings.connectTimeout(), settings.readTimeout(), settings.logRequests(),
-                CallTelemetry.of(settings.openTelemetry(), ApplyCodec.ACTION, settings.region(), settings.endpoint(),
-                        limiter));
+                telemetry);
         this.runner = new CallRunner("VerificationStartService", "faceid-apply-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }

@@ -40,9 +40,13 @@ final class Transport implements AutoCloseable {
     private final WebTarget target;
     /** Opens every connection, and knows those of the exchanges in flight, to abort them on close. */
     private final ProxyConnectionFactory connections;
+    /** Told the length of every answer written to a spill file (telemetry's {@code faceid.client.spilled}). */
+    private final java.util.function.LongConsumer spilled;
 
-    Transport(FaceIdServiceBuilder.Settings settings) {
+    /** @param spilled told the length of every answer written to a spill file; must not throw */
+    Transport(FaceIdServiceBuilder.Settings settings, java.util.function.LongConsumer spilled) {
         this.settings = settings;
+        this.spilled = spilled;
         this.decoder = new ResponseDecoder(settings.maxResponseBytes());
         this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
@@ -302,6 +306,7 @@ final class Transport implements AutoCloseable {
             }
             spillSpace.track(file.mapping(), reserved, file.length());
             complete = true;
+            spilled.accept(file.length());
             return file;
         } finally {
             if (!complete) {

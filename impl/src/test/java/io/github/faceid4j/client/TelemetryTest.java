@@ -258,6 +258,40 @@ class TelemetryTest {
                         seenByLimiter.get(0).substring(0, seenByLimiter.get(0).indexOf(' ')));
     }
 
+    /**
+     * {@code faceid.client.spilled} counts the bytes of answers written to spill files: a large answer adds its
+     * length (its 3 MiB video is 4 MiB of base64, plus a little JSON), an answer under the threshold adds nothing,
+     * and a service that never spills has no such metric.
+     */
+    @Test
+    void spilledBytesAreCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path spill) throws Exception {
+        int video = 3 * 1024 * 1024;
+        long base64 = 4L * video / 3;
+        EMULATOR.get().script("big-otel", Scenario.passedWithVideoOfSize(video));
+        long afterLarge;
+        try (VerificationResultService service = builder().spillDirectory(spill).build()) {
+            service.getResult("passed-small-before");
+            assertThat(metrics.collectAllMetrics()).extracting(MetricData::getName)
+                    .doesNotContain("faceid.client.spilled");
+
+            assertThat(service.getResult("big-otel").videoBase64()).isNotNull();
+            MetricData spilled = metric("faceid.client.spilled");
+            assertThat(spilled.getUnit()).isEqualTo("By");
+            LongPointData point = spilled.getLongSumData().getPoints().iterator().next();
+            assertThat(point.getAttributes().get(RPC_METHOD)).isEqualTo("GetWebVerificationResultIntl");
+            afterLarge = point.getValue();
+            assertThat(afterLarge).as("bytes, not answers").isBetween(base64, base64 + 64 * 1024);
+
+            service.getResult("passed-small-after");
+            assertThat(sum("faceid.client.spilled")).as("a small answer adds nothing").isEqualTo(afterLarge);
+        }
+        try (VerificationResultService inMemory = builder().build()) {
+            EMULATOR.get().script("big-otel-2", Scenario.passedWithVideoOfSize(video));
+            inMemory.getResult("big-otel-2");
+        }
+        assertThat(sum("faceid.client.spilled")).as("no spill directory: nothing spilled").isEqualTo(afterLarge);
+    }
+
     @Test
     void outcomeCategoriesAreTheModelsAndDurationsAreByOutcome() throws Exception {
         try (VerificationResultService service = builder().build()) {
