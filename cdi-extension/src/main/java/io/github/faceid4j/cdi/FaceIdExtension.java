@@ -174,6 +174,9 @@ public class FaceIdExtension implements Extension {
                 rateLimiterProblem(beanManager, client.name()).ifPresent(p -> problems.putIfAbsent(p.getMessage(), p));
             }
         }
+        if (!clients.isEmpty() && ContainerTelemetry.apiPresent()) {
+            ContainerTelemetry.problem(beanManager).ifPresent(p -> problems.putIfAbsent(p.getMessage(), p));
+        }
         problems.values().forEach(event::addDeploymentProblem);
     }
 
