@@ -170,6 +170,9 @@ public class FaceIdExtension implements Extension {
                 RateLimiterBeans.problem(beanManager, client.name()).ifPresent(p -> problems.putIfAbsent(p.getMessage(), p));
             }
         }
+        if (!clients.isEmpty() && ContainerTelemetry.apiPresent()) {
+            ContainerTelemetry.problem(beanManager).ifPresent(p -> problems.putIfAbsent(p.getMessage(), p));
+        }
         problems.values().forEach(event::addDeploymentProblem);
     }
 

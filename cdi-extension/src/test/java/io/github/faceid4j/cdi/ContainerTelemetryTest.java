@@ -13,6 +13,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,6 +26,7 @@ import static io.github.faceid4j.cdi.CdiTestSupport.config;
 import static io.github.faceid4j.cdi.CdiTestSupport.map;
 import static io.github.faceid4j.cdi.CdiTestSupport.valid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The container's OpenTelemetry bean (as MicroProfile Telemetry provides) gets the clients' spans. */
 class ContainerTelemetryTest {
@@ -60,6 +62,25 @@ class ContainerTelemetryTest {
             return starts.start(WebVerificationRequest.builder("https://portal.example.com/verified").build())
                     .bizToken();
         }
+    }
+
+    /** An application's own OpenTelemetry producer beside the container's: which one should get the spans? */
+    @ApplicationScoped
+    static class AnotherTelemetry {
+        @Produces
+        OpenTelemetry openTelemetry() {
+            return OpenTelemetry.noop();
+        }
+    }
+
+    @Test
+    void twoOpenTelemetryBeansFailTheDeploymentNamingThem() {
+        assertThatThrownBy(() -> boot(config(map(valid(emulator.get()))), Portal.class, Telemetry.class,
+                AnotherTelemetry.class).close())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("openTelemetry: more than one OpenTelemetry bean")
+                .hasMessageContaining(Telemetry.class.getName())
+                .hasMessageContaining(AnotherTelemetry.class.getName());
     }
 
     @Test

@@ -24,6 +24,10 @@ interface CallTelemetry {
         }
 
         @Override
+        public void spilled(long bytes) {
+        }
+
+        @Override
         public void close() {
         }
     };
@@ -34,6 +38,11 @@ interface CallTelemetry {
      * @param maskedBizToken the BizToken's masked prefix ({@link Redaction#prefix}), or {@code null}
      */
     Call start(String maskedBizToken);
+
+    /**
+     * An answer of {@code bytes} was written to a spill file (on the I/O thread, within an attempt). Never throws.
+     */
+    void spilled(long bytes);
 
     /** The service is closed: stops observing its limiter. */
     void close();
@@ -54,7 +63,19 @@ interface CallTelemetry {
             @Override
             public <T> void end(T answer, Throwable failure, int attempts, CallTarget<T> target) {
             }
+
+            @Override
+            public Scope attempt() {
+                return Scope.NONE;
+            }
         };
+
+        /**
+         * An attempt begins on this (I/O) thread: the call's span is current here until the scope is closed, on this
+         * thread, when the attempt is over. So whatever runs inside the exchange (an agent's HTTP client span, a
+         * credentials provider's own calls) is a child of the call's span.
+         */
+        Scope attempt();
 
         /** An attempt found no free permit and waits for one (once per attempt). */
         void permitWait();
@@ -68,6 +89,17 @@ interface CallTelemetry {
          * @param target what may be recorded of the answer ({@link CallTarget#record})
          */
         <T> void end(T answer, Throwable failure, int attempts, CallTarget<T> target);
+    }
+
+    /** What {@link Call#attempt()} made current; closed on the thread it was opened on. Never throws. */
+    interface Scope extends AutoCloseable {
+
+        /** Nothing was made current. */
+        Scope NONE = () -> {
+        };
+
+        @Override
+        void close();
     }
 
     /**

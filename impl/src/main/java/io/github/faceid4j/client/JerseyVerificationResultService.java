@@ -33,9 +33,9 @@ final class JerseyVerificationResultService implements VerificationResultService
     private final ObjIntConsumer<VerificationResult> attemptsObserver;
 
     JerseyVerificationResultService(ServiceSettings settings) {
-        this.transport = new Transport(settings);
-        this.attemptsObserver = settings.attemptsObserver();
         this.policies = settings.policies(settings.rateLimiter(), Transport.ACTION);
+        this.transport = new Transport(settings, policies.telemetry()::spilled);
+        this.attemptsObserver = settings.attemptsObserver();
         this.runner = new CallRunner("VerificationResultService", "faceid-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }

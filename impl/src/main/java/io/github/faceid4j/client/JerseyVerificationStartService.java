@@ -26,8 +26,8 @@ final class JerseyVerificationStartService implements VerificationStartService {
     private final CallRunner runner;
 
     JerseyVerificationStartService(ServiceSettings settings, RateLimiter limiter) {
-        this.transport = new Transport(settings);
         this.policies = settings.policies(limiter, ApplyCodec.ACTION);
+        this.transport = new Transport(settings, policies.telemetry()::spilled);
         this.runner = new CallRunner("VerificationStartService", "faceid-apply-", settings.asyncExecutor(),
                 settings.maxConcurrency());
     }

@@ -62,6 +62,7 @@ final class OpenTelemetryCalls implements CallTelemetry {
     private final LongHistogram attempts;
     private final LongCounter waits;
     private final LongCounter refusals;
+    private final LongCounter spilled;
     /** The gauge this service's limiter is observed by, with the other services' of its action, or null. */
     private final PermitsGauge permitsInUse;
     private final SlidingWindowRateLimiter limiter;
@@ -86,6 +87,9 @@ final class OpenTelemetryCalls implements CallTelemetry {
                 .setDescription("Attempts that found no free rate-limit permit and waited for one").build();
         this.refusals = meter.counterBuilder("faceid.client.rate_limit.refusals").setUnit("{call}")
                 .setDescription("Calls that got no rate-limit permit in time (RateLimitTimeoutException)").build();
+        this.spilled = meter.counterBuilder("faceid.client.spilled").setUnit("By")
+                .setDescription("Bytes of answers written to spill files (spillDirectory) instead of kept on the heap")
+                .build();
         this.limiter = limiter instanceof SlidingWindowRateLimiter local ? local : null;
         this.permitsInUse = this.limiter == null ? null : PermitsGauge.observe(meter, metric, this.limiter);
     }
@@ -136,6 +140,17 @@ final class OpenTelemetryCalls implements CallTelemetry {
         }
 
         @Override
+        public void spilled(long bytes) {
+            CallTelemetry telemetry = delegate;
+            if (telemetry == null && GlobalOpenTelemetry.isSet()) {
+                telemetry = created();
+            }
+            if (telemetry != null) {
+                telemetry.spilled(bytes);
+            }
+        }
+
+        @Override
         public synchronized void close() {
             closed = true;
             if (delegate != null) {
@@ -152,10 +167,20 @@ final class OpenTelemetryCalls implements CallTelemetry {
             if (maskedBizToken != null) {
                 span.setAttribute(BIZ_TOKEN_PREFIX, maskedBizToken);
             }
-            return new OneCall(span, System.nanoTime());
+            // the caller's context (its baggage too) with our span: what each attempt makes current on its thread
+            return new OneCall(span, Context.current().with(span), System.nanoTime());
         } catch (RuntimeException e) {
             warn(e);
             return Call.NONE;
+        }
+    }
+
+    @Override
+    public void spilled(long bytes) {
+        try {
+            spilled.add(bytes, metric);
+        } catch (RuntimeException e) {
+            warn(e);
         }
     }
 
@@ -215,11 +240,30 @@ final class OpenTelemetryCalls implements CallTelemetry {
 
     private final class OneCall implements Call {
         private final Span span;
+        private final Context context;
         private final long started;
 
-        OneCall(Span span, long started) {
+        OneCall(Span span, Context context, long started) {
             this.span = span;
+            this.context = context;
             this.started = started;
+        }
+
+        @Override
+        public Scope attempt() {
+            try {
+                io.opentelemetry.context.Scope scope = context.makeCurrent();
+                return () -> {
+                    try {
+                        scope.close();
+                    } catch (RuntimeException e) {
+                        warn(e);
+                    }
+                };
+            } catch (RuntimeException e) {
+                warn(e);
+                return Scope.NONE;
+            }
         }
 
         @Override

@@ -242,6 +242,7 @@ final class ResilientCall<T> {
         long attemptStart = clock.getAsLong();
         Attempt attempt = new Attempt(target.maskedBizToken(), attempts, cap(policies.connectTimeout(), remaining),
                 cap(policies.readTimeout(), remaining), deadline, release);
+        CallTelemetry.Scope current = telemetry.attempt(); // the call's span, current on this I/O thread
         try {
             T answer = target.send(attempt);
             if (result.isDone()) {
@@ -264,6 +265,8 @@ final class ResilientCall<T> {
         } catch (Error e) {
             result.completeExceptionally(e); // e.g. OutOfMemoryError: the caller sees it as it is, not a timeout
             throw e;
+        } finally {
+            current.close();
         }
     }
 

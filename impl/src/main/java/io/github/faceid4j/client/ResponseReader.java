@@ -22,8 +22,13 @@ final class ResponseReader {
     /** Bounds what spilled answers hold on disk; {@code null} when answers are kept in memory. */
     private final SpillSpace spillSpace;
 
-    ResponseReader(ServiceSettings settings) {
+    /** Told the length of every answer written to a spill file (telemetry's {@code faceid.client.spilled}). */
+    private final java.util.function.LongConsumer spilled;
+
+    /** @param spilled told the length of every answer written to a spill file; must not throw */
+    ResponseReader(ServiceSettings settings, java.util.function.LongConsumer spilled) {
         this.settings = settings;
+        this.spilled = spilled;
         this.spillSpace = settings.spillDirectory() == null ? null : new SpillSpace(settings.spillMaxBytes());
     }
 
@@ -141,6 +146,7 @@ final class ResponseReader {
             }
             spillSpace.track(file.mapping(), reserved, file.length());
             complete = true;
+            spilled.accept(file.length());
             return file;
         } finally {
             if (!complete) {

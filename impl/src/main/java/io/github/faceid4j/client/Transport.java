@@ -39,10 +39,11 @@ final class Transport implements AutoCloseable {
     /** Opens every connection, and knows those of the exchanges in flight, to abort them on close. */
     private final ProxyConnectionFactory connections;
 
-    Transport(ServiceSettings settings) {
+    /** @param spilled told the length of every answer written to a spill file; must not throw */
+    Transport(ServiceSettings settings, java.util.function.LongConsumer spilled) {
         this.settings = settings;
         this.decoder = new ResponseDecoder(settings.maxResponseBytes());
-        this.reader = new ResponseReader(settings);
+        this.reader = new ResponseReader(settings, spilled);
         // HttpURLConnection logs Authorization and X-TC-Token at FINE: keep its logger at INFO (see RequestLogging).
         RequestLogging.quietJdkHttpLogging();
         RequestLogging.quietRestrictedHeaderWarning();

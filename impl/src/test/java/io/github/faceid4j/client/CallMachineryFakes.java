@@ -254,9 +254,19 @@ final class CallMachineryFakes {
         final List<Thread> endThreads = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
+        public void spilled(long bytes) {
+            events.add("spilled " + bytes);
+        }
+
+        @Override
         public Call start(String maskedBizToken) {
             events.add("start " + maskedBizToken);
             return new Call() {
+                @Override
+                public Scope attempt() {
+                    return Scope.NONE;
+                }
+
                 @Override
                 public void permitWait() {
                     events.add("permitWait");

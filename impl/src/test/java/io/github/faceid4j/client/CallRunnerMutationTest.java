@@ -447,6 +447,10 @@ class CallRunnerMutationTest {
                 }
 
                 @Override
+                public void spilled(long bytes) {
+                }
+
+                @Override
                 public void close() {
                 }
             };

@@ -196,6 +196,104 @@ class TelemetryTest {
         });
     }
 
+    /**
+     * What runs inside an attempt, on the I/O thread (here the credentials provider, called by the signing filter
+     * inside Jersey's request pipeline, as an agent's HTTP client instrumentation would be), sees the call's span as
+     * the current one: a span it starts is the call span's child. Sync and async; and the I/O thread is left clean.
+     */
+    @Test
+    void theCallsSpanIsCurrentOnTheIoThreadDuringEachAttempt() throws Exception {
+        FaceIdEmulator emulator = EMULATOR.get();
+        emulator.script("ie-current", Scenario.internalError(), Scenario.passed());
+        List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CredentialsProvider signing = () -> {
+            threads.add(Thread.currentThread().getName());
+            // what an agent does for the HTTP request: a span under whatever is current
+            otel.getTracer("agent").spanBuilder("agent HTTP POST").setSpanKind(SpanKind.INTERNAL).startSpan().end();
+            return Credentials.of(emulator.secretId(), emulator.secretKey());
+        };
+        Span parent = otel.getTracer("portal").spanBuilder("portal request").startSpan();
+        try (VerificationResultService service = builder().credentialsProvider(signing).build();
+             Scope scope = parent.makeCurrent()) {
+            service.getResult("passed-current-sync");
+            service.getResultAsync("ie-current").toCompletableFuture().get();
+        } finally {
+            parent.end();
+        }
+        waitForClientSpans(2);
+        List<SpanData> all = spans.getFinishedSpanItems();
+        List<SpanData> agent = all.stream().filter(s -> s.getName().equals("agent HTTP POST")).toList();
+        assertThat(agent).as("one per attempt: 1 sync, 2 async").hasSize(3);
+        assertThat(threads).as("attempts run on the service's I/O threads").hasSize(3)
+                .allSatisfy(t -> assertThat(t).startsWith("faceid-"));
+        for (SpanData a : agent) {
+            SpanData call = all.stream().filter(s -> s.getSpanId().equals(a.getParentSpanId())).findFirst()
+                    .orElseThrow(() -> new AssertionError("the agent's span has no parent among "
+                            + all.stream().map(SpanData::getName).toList()));
+            assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT);
+            assertThat(call.getName()).isEqualTo("faceid/GetWebVerificationResultIntl");
+            assertThat(call.getParentSpanId()).isEqualTo(parent.getSpanContext().getSpanId());
+        }
+        assertThat(agent).extracting(SpanData::getParentSpanId).as("sync call, async call (both attempts)")
+                .containsOnly(agent.get(0).getParentSpanId(), agent.get(2).getParentSpanId());
+        assertThat(agent.get(1).getParentSpanId()).isEqualTo(agent.get(2).getParentSpanId());
+    }
+
+    /**
+     * The attempt's scope is closed on its thread: the limiter, asked on the I/O thread before each exchange (outside
+     * the attempt), never sees an earlier call's span as current on the one I/O thread all calls run on.
+     */
+    @Test
+    void noSpanStaysCurrentOnTheIoThreadAfterTheAttempt() throws Exception {
+        List<String> seenByLimiter = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (VerificationResultService service = builder().maxConcurrency(1).rateLimiter(() -> {
+            seenByLimiter.add(Thread.currentThread().getName() + " " + Span.current().getSpanContext().isValid());
+            return 0;
+        }).build()) {
+            for (int i = 0; i < 5; i++) {
+                service.getResult("passed-clean-" + i);
+            }
+        }
+        waitForClientSpans(5);
+        assertThat(seenByLimiter).hasSize(5).allSatisfy(seen -> assertThat(seen).endsWith(" false"))
+                .extracting(seen -> seen.substring(0, seen.indexOf(' '))).as("one I/O thread").containsOnly(
+                        seenByLimiter.get(0).substring(0, seenByLimiter.get(0).indexOf(' ')));
+    }
+
+    /**
+     * {@code faceid.client.spilled} counts the bytes of answers written to spill files: a large answer adds its
+     * length (its 3 MiB video is 4 MiB of base64, plus a little JSON), an answer under the threshold adds nothing,
+     * and a service that never spills has no such metric.
+     */
+    @Test
+    void spilledBytesAreCounted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path spill) throws Exception {
+        int video = 3 * 1024 * 1024;
+        long base64 = 4L * video / 3;
+        EMULATOR.get().script("big-otel", Scenario.passedWithVideoOfSize(video));
+        long afterLarge;
+        try (VerificationResultService service = builder().spillDirectory(spill).build()) {
+            service.getResult("passed-small-before");
+            assertThat(metrics.collectAllMetrics()).extracting(MetricData::getName)
+                    .doesNotContain("faceid.client.spilled");
+
+            assertThat(service.getResult("big-otel").videoBase64()).isNotNull();
+            MetricData spilled = metric("faceid.client.spilled");
+            assertThat(spilled.getUnit()).isEqualTo("By");
+            LongPointData point = spilled.getLongSumData().getPoints().iterator().next();
+            assertThat(point.getAttributes().get(RPC_METHOD)).isEqualTo("GetWebVerificationResultIntl");
+            afterLarge = point.getValue();
+            assertThat(afterLarge).as("bytes, not answers").isBetween(base64, base64 + 64 * 1024);
+
+            service.getResult("passed-small-after");
+            assertThat(sum("faceid.client.spilled")).as("a small answer adds nothing").isEqualTo(afterLarge);
+        }
+        try (VerificationResultService inMemory = builder().build()) {
+            EMULATOR.get().script("big-otel-2", Scenario.passedWithVideoOfSize(video));
+            inMemory.getResult("big-otel-2");
+        }
+        assertThat(sum("faceid.client.spilled")).as("no spill directory: nothing spilled").isEqualTo(afterLarge);
+    }
+
     @Test
     void outcomeCategoriesAreTheModelsAndDurationsAreByOutcome() throws Exception {
         try (VerificationResultService service = builder().build()) {
