@@ -96,6 +96,7 @@ class PortalBrowserIT {
     void aCustomerWhoseLivenessFailedIsToldSoAndMayStartAgain() {
         try (Browser customer = Browser.open()) {
             startVerification(customer);
+            customer.clickAndExpect(By.tagName("button"), "The customer's turn");
             customer.find(By.cssSelector("input[value=liveness-failed]")).click();
             new Select(customer.find(By.name("code"))).selectByValue("1005");
             customer.clickAndExpect(By.cssSelector("button[type=submit]"), "Verification not passed");

@@ -40,7 +40,7 @@ public class ReconciliationPage {
             }
             rows.append("<tr data-customer=\"").append(Html.escape(s.customer)).append("\"><td>")
                     .append(Html.escape(s.customer)).append("</td><td>").append(Html.escape(s.maskedToken()))
-                    .append("</td><td>").append(Html.escape(s.startedAt)).append("</td><td class=\"state\">")
+                    .append("</td><td>").append(Html.escape(s.startedAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).append("</td><td class=\"state\">")
                     .append(Html.escape(s.state())).append("</td></tr>\n");
         }
         String body = "<table id=\"verifications\"><tr><th>Customer</th><th>BizToken</th><th>Started</th>"
@@ -54,8 +54,10 @@ public class ReconciliationPage {
             boolean expired = result.outcome().map(o -> o.code() == VerificationOutcome.TOKEN_EXPIRED.code())
                     .orElse(false);
             s.learned(expired ? "expired unused" : describe(result), result.finished() || expired);
-        } catch (BizTokenExpiredException | BizTokenIllegalException e) {
-            s.learned("expired", true);
+        } catch (BizTokenExpiredException e) {
+            s.learned("expired (results are kept 3 days)", true);
+        } catch (BizTokenIllegalException e) {
+            s.learned("unknown to the service", true);
         } catch (FaceIdException e) {
             // not concluded: the next run asks again
             s.learned("unknown, the service did not answer (" + e.getClass().getSimpleName() + ")", false);
