@@ -29,6 +29,7 @@ public class BizTokenRefusedException extends SecurityException {
         EXPIRED
     }
 
+    /** Why the token was refused. */
     private final Reason reason;
 
     /**

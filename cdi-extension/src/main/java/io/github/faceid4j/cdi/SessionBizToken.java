@@ -47,6 +47,7 @@ public class SessionBizToken implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** The session's current token, its expiry and whether it was accepted; {@code null} before the first bind. */
     private BizTokenBinding binding;
 
     /**
