@@ -41,8 +41,9 @@ import java.util.logging.Logger;
  * grid handle is looked up then) and closed when the container shuts down. The account is
  * {@value #SECRET_ID} (else {@value #ENV_SECRET_ID}, read through MicroProfile Config); {@value #PERMITS_PER_SECOND},
  * {@value #BURST} and {@value #ON_GRID_FAILURE} ({@code fail-closed} or {@code local-share:<nodes>}) shape the
- * bucket. Without {@value #GRID} nothing is added and the local limiter stays the default. An unknown grid, a missing
- * grid handle or a bad value fails the deployment, naming the key.
+ * bucket. {@value #JNDI_NAME} names the grid handle in JNDI instead of a bean (a server's own cache, configured
+ * without code). Without {@value #GRID} nothing is added and the local limiter stays the default. An unknown grid, a
+ * missing grid handle (bean or JNDI name) or a bad value fails the deployment, naming the key.
  *
  * <p>Only CDI and MicroProfile Config are touched until the configured grid is needed: the JCache and Infinispan
  * parts live in classes of their own, loaded for the configured grid only.
