@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * one Infinispan/JGroups cluster over TCP on 127.0.0.1 (TCPPING with both members; no UDP stack, no MPING, no
  * mod_cluster advertising): {@code src/test/wildfly/faceid-cluster.cli} applied to standalone-ha.xml, and the module
  * {@code io.github.bucket4j}. The portal on both with {@code tencentcloud.faceid.rate-limit.grid=infinispan} and
- * {@code tencentcloud.faceid.rate-limit.jndi-name=java:jboss/infinispan/cache/faceid/rate-limit}: no code.
+ * {@code tencentcloud.faceid.rate-limit.jndi-name=java:comp/env/faceid/rate-limit} (WEB-INF/jboss-web.xml refers it to
+ * {@code java:jboss/infinispan/cache/faceid/rate-limit}): no code.
  */
 class WildFlyPairIT extends ClusterPairTest {
 
@@ -100,7 +101,7 @@ class WildFlyPairIT extends ClusterPairTest {
         command.addAll(members);
         command.addAll(faceIdProperties(name));
         command.add("-Dtencentcloud.faceid.rate-limit.grid=infinispan");
-        command.add("-Dtencentcloud.faceid.rate-limit.jndi-name=java:jboss/infinispan/cache/faceid/rate-limit");
+        command.add("-Dtencentcloud.faceid.rate-limit.jndi-name=java:comp/env/faceid/rate-limit");
         Map<String, String> environment = new HashMap<>(secrets());
         environment.put("JBOSS_HOME", home.toString());
         environment.put("JAVA", ProcessHandle.current().info().command().orElse("java"));

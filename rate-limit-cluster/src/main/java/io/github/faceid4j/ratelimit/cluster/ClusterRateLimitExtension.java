@@ -106,6 +106,11 @@ public class ClusterRateLimitExtension implements Extension {
     private final List<FaceIdConfigurationException> problems = new CopyOnWriteArrayList<>();
     private volatile Grid grid;
     private volatile Optional<String> jndiName = Optional.empty();
+    /**
+     * The grid handle found at {@link #JNDI_NAME} at deployment. Kept, not looked up again: the limiter is made on
+     * first use, on whatever thread that is, and a server's {@code java:comp} names resolve on its own threads only.
+     */
+    private volatile Object jndiHandle;
     private volatile Setup setup;
 
     /**
@@ -219,7 +224,8 @@ public class ClusterRateLimitExtension implements Extension {
             throw new FaceIdConfigurationException(GRID, "the cluster rate limit is not configured completely");
         }
         if (s.jndiName().isPresent()) {
-            Object handle = lookUp(s.jndiName().get());
+            Object found = jndiHandle;
+            Object handle = found != null ? found : lookUp(s.jndiName().get());
             return switch (s.grid()) {
                 case JCACHE -> JCacheGridHandle.limiter(handle, secretId, s.settings());
                 case INFINISPAN -> InfinispanGridHandle.limiter(handle, secretId, s.settings());
@@ -244,8 +250,11 @@ public class ClusterRateLimitExtension implements Extension {
         }
     }
 
-    /** Why the grid handle at {@code name} cannot serve {@code grid}, if it cannot: looked up at deployment. */
-    private static Optional<FaceIdConfigurationException> jndiProblem(Grid grid, String name) {
+    /**
+     * Why the grid handle at {@code name} cannot serve {@code grid}, if it cannot: looked up at deployment, and kept
+     * when it can.
+     */
+    private Optional<FaceIdConfigurationException> jndiProblem(Grid grid, String name) {
         try {
             Optional<String> classes = switch (grid) {
                 case JCACHE -> JCacheGridHandle.classProblem();
@@ -259,6 +268,9 @@ public class ClusterRateLimitExtension implements Extension {
                 case JCACHE -> JCacheGridHandle.typeProblem(handle);
                 case INFINISPAN -> InfinispanGridHandle.typeProblem(handle);
             };
+            if (type.isEmpty()) {
+                jndiHandle = handle;
+            }
             return type.map(problem -> new FaceIdConfigurationException(JNDI_NAME, "'" + name + "' is " + problem));
         } catch (FaceIdConfigurationException e) {
             return Optional.of(e);

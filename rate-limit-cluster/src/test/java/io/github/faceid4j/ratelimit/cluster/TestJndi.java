@@ -12,17 +12,20 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A JNDI namespace for the tests, as an application server has one: {@code new InitialContext().lookup(name)}
  * answers from {@link #bind}, while {@link #install()} is in effect (the {@code java.naming.factory.initial}
- * system property names {@link Factory}).
+ * system property names {@link Factory}). Like a server's {@code java:comp} names, they resolve only on the thread
+ * that deploys (the one that installed them), not on the client's I/O threads.
  */
 final class TestJndi implements AutoCloseable {
 
     static final Map<String, Object> BOUND = new ConcurrentHashMap<>();
+    static volatile Thread deploying;
 
     private TestJndi() {
     }
 
     static TestJndi install() {
         System.setProperty(Context.INITIAL_CONTEXT_FACTORY, Factory.class.getName());
+        deploying = Thread.currentThread();
         return new TestJndi();
     }
 
@@ -34,6 +37,7 @@ final class TestJndi implements AutoCloseable {
     @Override
     public void close() {
         BOUND.clear();
+        deploying = null;
         System.clearProperty(Context.INITIAL_CONTEXT_FACTORY);
     }
 
@@ -44,6 +48,9 @@ final class TestJndi implements AutoCloseable {
             return (Context) Proxy.newProxyInstance(Context.class.getClassLoader(), new Class<?>[] {Context.class},
                     (proxy, method, args) -> {
                         if (method.getName().equals("lookup") && args.length == 1 && args[0] instanceof String name) {
+                            if (Thread.currentThread() != deploying) {
+                                throw new NameNotFoundException(name + " (not on the deploying thread)");
+                            }
                             Object value = BOUND.get(name);
                             if (value == null) {
                                 throw new NameNotFoundException(name);
