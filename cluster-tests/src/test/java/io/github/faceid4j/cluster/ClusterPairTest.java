@@ -68,7 +68,7 @@ abstract class ClusterPairTest {
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Arrays.asList(System.getProperty("cluster.pairs", "payara").split(",")).contains(pair()),
+        assumeTrue(Arrays.asList(System.getProperty("cluster.pairs", "payara,wildfly").split(",")).contains(pair()),
                 pair() + " pair not selected (-Dcluster.pairs)");
         emulator = FaceIdEmulator.builder().credentials(SECRET_ID, SECRET_KEY).rateLimitEnforced(false).build().start();
         try {
