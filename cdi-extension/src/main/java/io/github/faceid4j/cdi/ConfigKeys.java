@@ -104,7 +104,7 @@ final class ConfigKeys {
      */
     static final Set<String> CLUSTER_RATE_LIMIT_KEYS = Set.of(PREFIX + ".rate-limit.grid",
             PREFIX + ".rate-limit.permits-per-second", PREFIX + ".rate-limit.burst",
-            PREFIX + ".rate-limit.on-grid-failure");
+            PREFIX + ".rate-limit.on-grid-failure", PREFIX + ".rate-limit.jndi-name");
 
     private ConfigKeys() {
     }

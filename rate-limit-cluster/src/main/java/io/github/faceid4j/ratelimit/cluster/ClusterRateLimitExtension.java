@@ -41,8 +41,9 @@ import java.util.logging.Logger;
  * grid handle is looked up then) and closed when the container shuts down. The account is
  * {@value #SECRET_ID} (else {@value #ENV_SECRET_ID}, read through MicroProfile Config); {@value #PERMITS_PER_SECOND},
  * {@value #BURST} and {@value #ON_GRID_FAILURE} ({@code fail-closed} or {@code local-share:<nodes>}) shape the
- * bucket. Without {@value #GRID} nothing is added and the local limiter stays the default. An unknown grid, a missing
- * grid handle or a bad value fails the deployment, naming the key.
+ * bucket. {@value #JNDI_NAME} names the grid handle in JNDI instead of a bean (a server's own cache, configured
+ * without code). Without {@value #GRID} nothing is added and the local limiter stays the default. An unknown grid, a
+ * missing grid handle (bean or JNDI name) or a bad value fails the deployment, naming the key.
  *
  * <p>Only CDI and MicroProfile Config are touched until the configured grid is needed: the JCache and Infinispan
  * parts live in classes of their own, loaded for the configured grid only.
@@ -59,6 +60,12 @@ public class ClusterRateLimitExtension implements Extension {
     public static final String BURST = PREFIX + ".burst";
     /** {@code fail-closed} (default) or {@code local-share:<expected nodes>}. */
     public static final String ON_GRID_FAILURE = PREFIX + ".on-grid-failure";
+    /**
+     * Where the grid handle is in JNDI (e.g. WildFly's {@code java:jboss/infinispan/cache/<container>/<cache>}), so
+     * that no bean is needed: an {@code org.infinispan.Cache} for {@code infinispan}, a {@code javax.cache.CacheManager}
+     * for {@code jcache}. Looked up at deployment (a name that does not resolve fails it) and when the limiter is made.
+     */
+    public static final String JNDI_NAME = PREFIX + ".jndi-name";
     /** The account whose budget is shared: the FaceID extension's unnamed SecretId. */
     public static final String SECRET_ID = "tencentcloud.faceid.secret-id";
     /** The environment variable of the SecretId, read when the configuration has none. */
@@ -93,11 +100,17 @@ public class ClusterRateLimitExtension implements Extension {
     }
 
     /** What the bean is made from, read and checked at deployment. */
-    record Setup(Grid grid, String secretId, RateSettings settings) {
+    record Setup(Grid grid, String secretId, RateSettings settings, Optional<String> jndiName) {
     }
 
     private final List<FaceIdConfigurationException> problems = new CopyOnWriteArrayList<>();
     private volatile Grid grid;
+    private volatile Optional<String> jndiName = Optional.empty();
+    /**
+     * The grid handle found at {@link #JNDI_NAME} at deployment. Kept, not looked up again: the limiter is made on
+     * first use, on whatever thread that is, and a server's {@code java:comp} names resolve on its own threads only.
+     */
+    private volatile Object jndiHandle;
     private volatile Setup setup;
 
     /**
@@ -141,6 +154,7 @@ public class ClusterRateLimitExtension implements Extension {
             return;
         }
         grid = chosen.get();
+        jndiName = text(config, JNDI_NAME);
         Optional<String> secretId = secretId(config);
         Optional<RateSettings> settings = settings(config);
         if (secretId.isEmpty()) {
@@ -149,7 +163,7 @@ public class ClusterRateLimitExtension implements Extension {
                     + ENV_SECRET_ID + " is set"));
         }
         if (secretId.isPresent() && settings.isPresent()) {
-            setup = new Setup(grid, secretId.get(), settings.get());
+            setup = new Setup(grid, secretId.get(), settings.get(), jndiName);
         }
         Grid on = grid;
         event.<RateLimiter>addBean()
@@ -183,8 +197,13 @@ public class ClusterRateLimitExtension implements Extension {
     void validate(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
         Grid on = grid;
         if (on != null && problems.isEmpty()) {
-            gridProblem(beanManager, on).ifPresent(problem -> problems.add(
-                    new FaceIdConfigurationException(GRID, on.value + " needs " + problem)));
+            Optional<String> name = jndiName;
+            if (name.isPresent()) {
+                jndiProblem(on, name.get()).ifPresent(problems::add);
+            } else {
+                gridProblem(beanManager, on).ifPresent(problem -> problems.add(
+                        new FaceIdConfigurationException(GRID, on.value + " needs " + problem)));
+            }
         }
         problems.forEach(event::addDeploymentProblem);
     }
@@ -204,10 +223,61 @@ public class ClusterRateLimitExtension implements Extension {
         if (s == null) {
             throw new FaceIdConfigurationException(GRID, "the cluster rate limit is not configured completely");
         }
+        if (s.jndiName().isPresent()) {
+            Object found = jndiHandle;
+            Object handle = found != null ? found : lookUp(s.jndiName().get());
+            return switch (s.grid()) {
+                case JCACHE -> JCacheGridHandle.limiter(handle, secretId, s.settings());
+                case INFINISPAN -> InfinispanGridHandle.limiter(handle, secretId, s.settings());
+            };
+        }
         return switch (s.grid()) {
             case JCACHE -> JCacheGridHandle.limiter(beanManager, context, secretId, s.settings());
             case INFINISPAN -> InfinispanGridHandle.limiter(beanManager, context, secretId, s.settings());
         };
+    }
+
+    /** The grid handle bound at {@code name}; a configuration error naming {@value #JNDI_NAME} when there is none. */
+    private static Object lookUp(String name) {
+        try {
+            Object handle = new javax.naming.InitialContext().lookup(name);
+            if (handle == null) {
+                throw new FaceIdConfigurationException(JNDI_NAME, "nothing is bound at '" + name + "'");
+            }
+            return handle;
+        } catch (javax.naming.NamingException e) {
+            throw new FaceIdConfigurationException(JNDI_NAME, "cannot look up '" + name + "': " + e);
+        }
+    }
+
+    /**
+     * Why the grid handle at {@code name} cannot serve {@code grid}, if it cannot: looked up at deployment, and kept
+     * when it can.
+     */
+    private Optional<FaceIdConfigurationException> jndiProblem(Grid grid, String name) {
+        try {
+            Optional<String> classes = switch (grid) {
+                case JCACHE -> JCacheGridHandle.classProblem();
+                case INFINISPAN -> InfinispanGridHandle.classProblem();
+            };
+            if (classes.isPresent()) {
+                return Optional.of(new FaceIdConfigurationException(GRID, grid.value + " needs " + classes.get()));
+            }
+            Object handle = lookUp(name);
+            Optional<String> type = switch (grid) {
+                case JCACHE -> JCacheGridHandle.typeProblem(handle);
+                case INFINISPAN -> InfinispanGridHandle.typeProblem(handle);
+            };
+            if (type.isEmpty()) {
+                jndiHandle = handle;
+            }
+            return type.map(problem -> new FaceIdConfigurationException(JNDI_NAME, "'" + name + "' is " + problem));
+        } catch (FaceIdConfigurationException e) {
+            return Optional.of(e);
+        } catch (LinkageError e) {
+            return Optional.of(new FaceIdConfigurationException(GRID, grid.value + " needs its API on the class path ("
+                    + e.getMessage() + ")"));
+        }
     }
 
     /** One limiter per account, made on first use, closed with the container. */

@@ -24,12 +24,35 @@ final class InfinispanGridHandle {
     private InfinispanGridHandle() {
     }
 
-    static Optional<String> problem(BeanManager beanManager) {
+    /** Why the Infinispan backend's classes are missing, if they are. */
+    static Optional<String> classProblem() {
         try {
             Class.forName("io.github.bucket4j.grid.infinispan.Bucket4jInfinispan", false,
                     InfinispanGridHandle.class.getClassLoader());
+            return Optional.empty();
         } catch (ClassNotFoundException e) {
             return Optional.of("com.bucket4j:bucket4j_jdk17-infinispan on the class path (add it to the application)");
+        }
+    }
+
+    /** What is wrong with a grid handle looked up in JNDI, if something is. */
+    static Optional<String> typeProblem(Object handle) {
+        return handle instanceof Cache ? Optional.empty()
+                : Optional.of("a " + handle.getClass().getName() + ", not an org.infinispan.Cache");
+    }
+
+    @SuppressWarnings("unchecked")
+    static ClusterRateLimiter limiter(Object handle, String secretId, RateSettings settings) {
+        typeProblem(handle).ifPresent(problem -> {
+            throw new IllegalStateException("the FaceID cluster rate limit's grid handle is " + problem);
+        });
+        return InfinispanRateLimiters.of((Cache<String, byte[]>) handle, secretId, settings);
+    }
+
+    static Optional<String> problem(BeanManager beanManager) {
+        Optional<String> classes = classProblem();
+        if (classes.isPresent()) {
+            return classes;
         }
         for (Type type : new Type[] {CACHE, EmbeddedCacheManager.class}) {
             Set<Bean<?>> beans = beanManager.getBeans(type);

@@ -18,12 +18,34 @@ final class JCacheGridHandle {
     private JCacheGridHandle() {
     }
 
-    static Optional<String> problem(BeanManager beanManager) {
+    /** Why the JCache backend's classes are missing, if they are. */
+    static Optional<String> classProblem() {
         try {
             Class.forName("io.github.bucket4j.grid.jcache.Bucket4jJCache", false,
                     JCacheGridHandle.class.getClassLoader());
+            return Optional.empty();
         } catch (ClassNotFoundException e) {
             return Optional.of("com.bucket4j:bucket4j_jdk17-jcache on the class path (add it to the application)");
+        }
+    }
+
+    /** What is wrong with a grid handle looked up in JNDI, if something is. */
+    static Optional<String> typeProblem(Object handle) {
+        return handle instanceof CacheManager ? Optional.empty()
+                : Optional.of("a " + handle.getClass().getName() + ", not a javax.cache.CacheManager");
+    }
+
+    static ClusterRateLimiter limiter(Object handle, String secretId, RateSettings settings) {
+        typeProblem(handle).ifPresent(problem -> {
+            throw new IllegalStateException("the FaceID cluster rate limit's grid handle is " + problem);
+        });
+        return JCacheRateLimiters.of((CacheManager) handle, secretId, settings);
+    }
+
+    static Optional<String> problem(BeanManager beanManager) {
+        Optional<String> classes = classProblem();
+        if (classes.isPresent()) {
+            return classes;
         }
         Set<Bean<?>> beans = beanManager.getBeans(CacheManager.class);
         if (beans.isEmpty()) {

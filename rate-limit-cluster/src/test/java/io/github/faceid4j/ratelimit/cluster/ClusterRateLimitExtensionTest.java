@@ -143,6 +143,44 @@ class ClusterRateLimitExtensionTest {
     }
 
     @Test
+    void infinispanGridFromJndiNeedsNoBean() {
+        String name = "java:jboss/infinispan/cache/faceid/rate-limit";
+        try (InfinispanGrid grid = new InfinispanGrid(1);
+             TestJndi jndi = TestJndi.install().bind(name, grid.cache(0));
+             Booted cdi = boot(valid("tencentcloud.faceid.rate-limit.grid", "infinispan",
+                     "tencentcloud.faceid.rate-limit.jndi-name", name), DefaultClient.class)) {
+            VerificationResultService results = cdi.container.select(DefaultClient.class).get().results;
+            assertThat(results.getResult("passed-jndi").passed()).isTrue();
+            ClusterRateLimiter limiter = contextualInstance(cdi, limiterBean(cdi));
+            assertThat(limiter.toString()).contains("Infinispan cache");
+            assertThat(grid.cache(0).containsKey(limiter.key())).as("the bucket is in the cache bound there").isTrue();
+        }
+    }
+
+    @Test
+    void aJndiNameThatDoesNotResolveFailsTheDeploymentNamingTheKey() {
+        try (TestJndi jndi = TestJndi.install()) {
+            assertThatThrownBy(() -> boot(valid("tencentcloud.faceid.rate-limit.grid", "infinispan",
+                    "tencentcloud.faceid.rate-limit.jndi-name", "java:jboss/infinispan/cache/faceid/missing"),
+                    DefaultClient.class).close())
+                    .isInstanceOf(DeploymentException.class)
+                    .hasMessageContaining("tencentcloud.faceid.rate-limit.jndi-name")
+                    .hasMessageContaining("java:jboss/infinispan/cache/faceid/missing");
+        }
+    }
+
+    @Test
+    void aJndiNameBindingTheWrongKindOfHandleFailsTheDeploymentNamingTheKey() {
+        try (TestJndi jndi = TestJndi.install().bind("java:comp/env/grid", "not a cache manager")) {
+            assertThatThrownBy(() -> boot(valid("tencentcloud.faceid.rate-limit.grid", "jcache",
+                    "tencentcloud.faceid.rate-limit.jndi-name", "java:comp/env/grid"), DefaultClient.class).close())
+                    .isInstanceOf(DeploymentException.class)
+                    .hasMessageContaining("tencentcloud.faceid.rate-limit.jndi-name")
+                    .hasMessageContaining("java.lang.String, not a javax.cache.CacheManager");
+        }
+    }
+
+    @Test
     void anUnknownGridFailsTheDeploymentNamingTheKey() {
         assertThatThrownBy(() -> boot(valid("tencentcloud.faceid.rate-limit.grid", "redis"),
                 PayaraLikeCacheManager.class, DefaultClient.class).close())
