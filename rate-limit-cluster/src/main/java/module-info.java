@@ -5,6 +5,7 @@
 module io.github.faceid4j.ratelimit.cluster {
     requires transitive io.github.faceid4j.client;
     requires java.logging;
+    requires java.naming; // the grid handle may be looked up in JNDI (tencentcloud.faceid.rate-limit.jndi-name)
     requires io.github.bucket4j.core;
     // the grids: whichever the server provides (cache.api and infinispan.core are names derived from the jars)
     requires static io.github.bucket4j.jcache;
