@@ -32,10 +32,14 @@ final class PairLoad {
         /**
          * Whether the portal answered, rather than the server around it: the portal answers 200, or 503 naming the
          * library's exception ({@code Failures}). A node being stopped answers for a moment with its own error
-         * pages (503 while undeploying, 404 once the WAR is gone), as a load balancer would see it going away.
+         * pages (503 while undeploying, 404 once the WAR is gone), as a load balancer would see it going away. So is
+         * the portal's 503 {@code ServiceClosedException}: the application is being undeployed and its service
+         * closed, which ends the calls still in flight on that node (issue 12); that is the node going away, not a
+         * refusal by the budget.
          */
         boolean fromPortal() {
-            return status == 200 || (status == 503 && body.matches("[A-Za-z]+Exception( .*)?"));
+            return status == 200 || (status == 503 && body.matches("[A-Za-z]+Exception( .*)?")
+                    && !body.startsWith("ServiceClosedException"));
         }
     }
 
