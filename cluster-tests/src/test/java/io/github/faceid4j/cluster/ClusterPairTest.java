@@ -47,6 +47,8 @@ abstract class ClusterPairTest {
     final Path resources = Path.of(System.getProperty("cluster.resources", "src/test"));
     FaceIdEmulator emulator;
     final List<ServerNode> nodes = new ArrayList<>();
+    /** Stalls of this JVM, where the emulator times arrivals. */
+    Hiccups hiccups;
 
     /** {@code payara} or {@code wildfly}, as listed in -Dcluster.pairs. */
     abstract String pair();
@@ -63,13 +65,21 @@ abstract class ClusterPairTest {
     List<String> faceIdProperties(String node) {
         return List.of("-Dfaceid.cluster.node=" + node,
                 "-Dtencentcloud.faceid.endpoint=" + emulator.endpoint(),
-                "-Dtencentcloud.faceid.rate-limit.permits-per-second=" + PERMITS);
+                "-Dtencentcloud.faceid.rate-limit.permits-per-second=" + PERMITS,
+                // one line per request just before it leaves: the sends on the report's timeline
+                "-Dtencentcloud.faceid.log-requests=true");
+    }
+
+    /** The log holding node {@code n}'s "FaceID request:" lines with their times. */
+    Path sendLog(int n) {
+        return nodes.get(n).log();
     }
 
     @BeforeAll
     void start() throws Exception {
         assumeTrue(Arrays.asList(System.getProperty("cluster.pairs", "payara,wildfly").split(",")).contains(pair()),
                 pair() + " pair not selected (-Dcluster.pairs)");
+        hiccups = new Hiccups();
         emulator = FaceIdEmulator.builder().credentials(SECRET_ID, SECRET_KEY).rateLimitEnforced(false).build().start();
         try {
             startNodes();
@@ -89,6 +99,9 @@ abstract class ClusterPairTest {
         nodes.forEach(ServerNode::destroy);
         if (emulator != null) {
             emulator.close();
+        }
+        if (hiccups != null) {
+            hiccups.close();
         }
     }
 
@@ -178,6 +191,17 @@ abstract class ClusterPairTest {
                 CALLERS_PER_NODE, what, result.summary(), emulator.maxRequestsInAnyOneSecondWindow(),
                 emulator.rateLimitedCount());
         note(line);
+        List<Timeline.Event> sends = new ArrayList<>();
+        for (int n = 0; n < nodes.size(); n++) {
+            sends.addAll(Timeline.sends(nodes.get(n).name, sendLog(n)));
+        }
+        List<Timeline.Event> arrivals = Timeline.arrivals(emulator.requests());
+        Instant from = arrivals.isEmpty() ? Instant.now() : arrivals.get(0).at().minusSeconds(2);
+        sends.removeIf(s -> s.at().isBefore(from));
+        String timeline = Timeline.explain(arrivals, sends, hiccups.between(from, Instant.now()));
+        Path file = work.resolve("timeline-" + pair() + "-" + result.label() + ".txt");
+        Files.writeString(file, timeline, StandardCharsets.UTF_8);
+        note("  " + timeline.lines().findFirst().orElse("") + " (" + file.getFileName() + ")");
     }
 
     /** A line for the build log and target/cluster-work/report.txt. */

@@ -44,7 +44,7 @@ final class PairLoad {
     }
 
     /** What a run did. */
-    record Result(long startNanos, long endNanos, List<Call> calls, List<String> lostWithTheNode) {
+    record Result(String label, long startNanos, long endNanos, List<Call> calls, List<String> lostWithTheNode) {
 
         double seconds() {
             return (endNanos - startNanos) / 1e9;
@@ -165,7 +165,7 @@ final class PairLoad {
         if (disturbance != null) {
             disturbance.join(Duration.ofMinutes(2).toMillis());
         }
-        return new Result(start, end, new ArrayList<>(calls), new ArrayList<>(lost));
+        return new Result(label, start, end, new ArrayList<>(calls), new ArrayList<>(lost));
     }
 
     private static Thread started(String name, Runnable body) {

@@ -36,7 +36,8 @@ class PayaraPairIT extends ClusterPairTest {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xms64m", "-Xmx512m", "-Djava.io.tmpdir=" + tmp, "-Djava.net.preferIPv4Stack=true",
-                "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false"));
+                "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
+                "-Xlog:gc,safepoint:file=" + dir.resolve("jvm.log") + ":time"));
         command.addAll(faceIdProperties(name));
         command.add("-Dtencentcloud.faceid.rate-limit.grid=jcache");
         command.addAll(List.of("-jar", work.resolve("payara-micro.jar").toString(),

@@ -52,6 +52,12 @@ class WildFlyPairIT extends ClusterPairTest {
         }
     }
 
+    /** WildFly's server.log: its lines carry the date (the console's only the time of day). */
+    @Override
+    Path sendLog(int n) {
+        return nodes.get(n).log().resolveSibling("log").resolve("server.log");
+    }
+
     /** The installation, once per build: unpacked, the module added, the configuration made by the CLI script. */
     private Path install() throws Exception {
         Path home = work.resolve("wildfly-" + System.getProperty("wildfly.version", "39.0.1.Final"));
@@ -107,7 +113,8 @@ class WildFlyPairIT extends ClusterPairTest {
         environment.put("JAVA", ProcessHandle.current().info().command().orElse("java"));
         environment.put("JAVA_OPTS", "-Xms64m -Xmx512m -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=256m"
                 + " -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true"
-                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.io.tmpdir=" + base.resolve("tmp"));
+                + " -Djboss.modules.system.pkgs=org.jboss.byteman -Djava.io.tmpdir=" + base.resolve("tmp")
+                + " -Xlog:gc,safepoint:file=" + base.resolve("jvm.log") + ":time");
         return ServerNode.start("wildfly-" + name, URI.create("http://127.0.0.1:" + (HTTP + offset) + "/cluster-portal/"),
                 command, environment, base.resolve("console.log"));
     }
