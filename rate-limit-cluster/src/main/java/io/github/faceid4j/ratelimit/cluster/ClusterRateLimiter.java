@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * holds one place in the cluster-wide queue per waiting call, whatever its latency to the entry's owner. Nothing is
  * held by the caller: a reservation no call of the node takes within {@value #STALE_MILLIS} ms of its time is
  * dropped, a token lost, never one too many. Reservations reach at most {@link RateSettings#reservationHorizon()}
- * ahead; beyond that, callers are told to try again later.
+ * ahead; beyond that, callers are told to try again later. A place the grid gives this node a second time (a grid
+ * that lost an update) is used once ({@link GivenPlaces}).
  *
  * <p>The caller waits only for the grid's answer: one round-trip normally, at most
  * {@link RateSettings#gridTimeout()}, within which a failed grid operation is tried once more. Grid calls run on a
@@ -56,6 +57,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
     private static final long STALE_NANOS = Duration.ofMillis(STALE_MILLIS).toNanos();
     /** How early a reservation may be taken: timers do not fire early, but clocks are read at different moments. */
     private static final long EARLY_NANOS = Duration.ofMillis(1).toNanos();
+    private static final long PLACE_GIVEN_TWICE_LOG_NANOS = Duration.ofMinutes(1).toNanos();
 
     private final Bucket bucket;
     private final String key;
@@ -64,6 +66,10 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
     private final RateLimiter fallback;
     /** This node's reservations: when each reserved token is due (System.nanoTime). Guarded by itself. */
     private final java.util.PriorityQueue<Long> reserved = new java.util.PriorityQueue<>();
+    /** Every place the grid gave this node lately, to use none twice. Guarded by {@link #reserved}. */
+    private final GivenPlaces given;
+    /** When a place given twice was last logged (System.nanoTime; 0: never). Guarded by {@link #reserved}. */
+    private long lastPlaceGivenTwiceLog;
     private final long horizonNanos;
     /** Permits of the fallback limiter not yet released. */
     private final AtomicInteger fallbackPermits = new AtomicInteger();
@@ -86,6 +92,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         this.timeoutNanos = settings.gridTimeout().toNanos();
         this.retryNanos = settings.gridRetryInterval().toNanos();
         this.horizonNanos = settings.reservationHorizon().toNanos();
+        this.given = new GivenPlaces(settings);
         this.gridCalls = new ThreadPoolExecutor(settings.gridThreads(), settings.gridThreads(), 5, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(1024), threads(settings.gridThreadFactory()));
         this.gridCalls.allowCoreThreadTimeOut(true); // idle limiters hold no threads
@@ -137,17 +144,33 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
             return NO_PERMIT_NANOS; // the caller is being stopped: send nothing
         }
         gridAnswered();
-        if (wait == 0) {
-            return 0;
-        }
         if (wait < 0) {
             return Math.max(MIN_WAIT_NANOS, horizonNanos / 4); // the queue reaches past the horizon
         }
         long now = System.nanoTime();
         synchronized (reserved) {
+            if (!given.admit(now + wait, now)) {
+                placeGivenTwice();
+                return MIN_WAIT_NANOS; // asking again reserves the next place
+            }
+            if (wait == 0) {
+                return 0;
+            }
             reserved.add(now + wait); // counted from the answer's arrival: never earlier than the grid planned
         }
         return Math.max(MIN_WAIT_NANOS, wait);
+    }
+
+    /** Logs, at most once a minute, that the grid gave a place twice: it lost an update. */
+    private void placeGivenTwice() {
+        long now = System.nanoTime();
+        if (lastPlaceGivenTwiceLog != 0 && now - lastPlaceGivenTwiceLog < PLACE_GIVEN_TWICE_LOG_NANOS) {
+            return;
+        }
+        lastPlaceGivenTwiceLog = now;
+        LOG.log(Level.WARNING, "FaceID cluster rate limit for bucket {0}: the data grid ({1}) gave this node a place"
+                + " in the bucket''s queue that it had given it already, so the grid lost an update (the member"
+                + " owning the bucket left before its backup was written?); the place is used once", key, grid);
     }
 
     /** Takes this node's earliest reservation if it is due, after dropping those too late to use. */

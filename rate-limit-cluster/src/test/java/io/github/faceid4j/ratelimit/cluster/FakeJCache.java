@@ -36,6 +36,24 @@ final class FakeJCache {
         return invocations.get();
     }
 
+    /** A copy of every entry, for {@link #restore(Map)}. */
+    Map<Object, Object> snapshot() {
+        synchronized (entries) {
+            return new HashMap<>(entries);
+        }
+    }
+
+    /**
+     * Puts the entries back as they were at {@code snapshot}: the updates since then are lost, as when the member
+     * owning an entry leaves before its backup was written and the backup is promoted.
+     */
+    void restore(Map<Object, Object> snapshot) {
+        synchronized (entries) {
+            entries.clear();
+            entries.putAll(snapshot);
+        }
+    }
+
     /** A {@code Cache<String, byte[]>} of the {@code javax.cache} classes in {@code loader}. */
     Object cache(ClassLoader loader) throws ClassNotFoundException {
         Class<?> cacheType = Class.forName("javax.cache.Cache", false, loader);
