@@ -151,8 +151,8 @@ class ResultsCommandTest {
     @Test
     void progressIsABarOnATerminal() {
         StringWriter text = new StringWriter();
-        ResultsCommand.Progress progress = new ResultsCommand.Progress(new PrintWriter(text), 4, true);
-        ResultsCommand.Tally tally = new ResultsCommand.Tally();
+        Progress progress = new Progress(new PrintWriter(text), 4, true);
+        Tally tally = new Tally();
         tally.passed = 2;
         progress.advance(tally);
         assertThat(text.toString()).isEqualTo("\r[###############               ] 2/4  failed 0");
