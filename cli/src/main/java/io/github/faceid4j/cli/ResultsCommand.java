@@ -16,12 +16,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -153,26 +150,24 @@ final class ResultsCommand implements Callable<Integer> {
         return list;
     }
 
-    /** The folder (owner-only when created here) and results.jsonl in it, owner-only: it may hold personal data. */
+    /**
+     * The folder (owner-only when created here) and the path of results.jsonl in it. The file itself is not touched
+     * here: {@link OwnerOnlyFile} writes a new owner-only file and renames it over whatever has that name, a planted
+     * link included, which is replaced and never followed (nor its target's permissions changed).
+     */
     private Path prepareOutput() {
         try {
             if (!Files.isDirectory(out)) {
                 Files.createDirectories(out, MediaFiles.ownerOnly(out));
             }
-            Path file = out.resolve(OUTPUT_FILE);
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-                if (Files.exists(file)) {
-                    Files.setPosixFilePermissions(file, ownerOnly);
-                } else {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-                }
-            }
-            return file;
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--out: cannot create " + out + " ("
                     + e.getClass().getSimpleName() + ")");
         }
+        if (!Files.isWritable(out)) {
+            throw new ParameterException(spec.commandLine(), "--out: " + out + " is not writable");
+        }
+        return out.resolve(OUTPUT_FILE);
     }
 
     private static void write(BufferedWriter writer, String line) {
