@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link CallTelemetry} over OpenTelemetry: each call a CLIENT span after the RPC conventions
@@ -78,11 +79,11 @@ final class OpenTelemetryCalls implements CallTelemetry {
         this.metric = Attributes.of(RPC_METHOD, action);
         Meter meter = otel.getMeter(SCOPE);
         this.duration = withBounds(meter.histogramBuilder("faceid.client.call.duration").setUnit("s")
-                .setDescription("Duration of FaceID calls, retries and waits for permits included"), DURATION_BOUNDS)
-                .build();
+                .setDescription("Duration of FaceID calls, retries and waits for permits included"),
+                b -> b.setExplicitBucketBoundariesAdvice(DURATION_BOUNDS)).build();
         this.attempts = withBounds(meter.histogramBuilder("faceid.client.call.attempts").ofLongs()
                 .setUnit("{attempt}").setDescription("Requests sent (or tried) per FaceID call"),
-                List.of(1L, 2L, 3L, 5L, 10L)).build();
+                b -> b.setExplicitBucketBoundariesAdvice(List.of(1L, 2L, 3L, 5L, 10L))).build();
         this.waits = meter.counterBuilder("faceid.client.rate_limit.waits").setUnit("{wait}")
                 .setDescription("Attempts that found no free rate-limit permit and waited for one").build();
         this.refusals = meter.counterBuilder("faceid.client.rate_limit.refusals").setUnit("{call}")
@@ -177,11 +178,7 @@ final class OpenTelemetryCalls implements CallTelemetry {
 
     @Override
     public void spilled(long bytes) {
-        try {
-            spilled.add(bytes, metric);
-        } catch (RuntimeException e) {
-            warn(e);
-        }
+        guarded(() -> spilled.add(bytes, metric));
     }
 
     @Override
@@ -238,6 +235,15 @@ final class OpenTelemetryCalls implements CallTelemetry {
                 + "); the call is unaffected");
     }
 
+    /** Runs {@code recording}; its failure is logged, never the call's. */
+    private static void guarded(Runnable recording) {
+        try {
+            recording.run();
+        } catch (RuntimeException e) {
+            warn(e);
+        }
+    }
+
     private final class OneCall implements Call {
         private final Span span;
         private final Context context;
@@ -253,13 +259,7 @@ final class OpenTelemetryCalls implements CallTelemetry {
         public Scope attempt() {
             try {
                 io.opentelemetry.context.Scope scope = context.makeCurrent();
-                return () -> {
-                    try {
-                        scope.close();
-                    } catch (RuntimeException e) {
-                        warn(e);
-                    }
-                };
+                return () -> guarded(scope::close);
             } catch (RuntimeException e) {
                 warn(e);
                 return Scope.NONE;
@@ -268,20 +268,12 @@ final class OpenTelemetryCalls implements CallTelemetry {
 
         @Override
         public void permitWait() {
-            try {
-                waits.add(1, metric);
-            } catch (RuntimeException e) {
-                warn(e);
-            }
+            guarded(() -> waits.add(1, metric));
         }
 
         @Override
         public void retry(int attempt, String errorType) {
-            try {
-                span.addEvent("retry", Attributes.of(ATTEMPT, (long) attempt, ERROR_TYPE, errorType));
-            } catch (RuntimeException e) {
-                warn(e);
-            }
+            guarded(() -> span.addEvent("retry", Attributes.of(ATTEMPT, (long) attempt, ERROR_TYPE, errorType)));
         }
 
         @Override
@@ -327,20 +319,9 @@ final class OpenTelemetryCalls implements CallTelemetry {
      * Bucket advice came with API 1.32; an application server may give the application an older API (Payara
      * Micro 6 does): then the SDK's default buckets, rather than a call that fails with {@link NoSuchMethodError}.
      */
-    private static io.opentelemetry.api.metrics.DoubleHistogramBuilder withBounds(
-            io.opentelemetry.api.metrics.DoubleHistogramBuilder builder, List<Double> bounds) {
+    private static <B> B withBounds(B builder, UnaryOperator<B> advice) {
         try {
-            return builder.setExplicitBucketBoundariesAdvice(bounds);
-        } catch (LinkageError olderApi) {
-            return builder;
-        }
-    }
-
-    /** As {@link #withBounds(io.opentelemetry.api.metrics.DoubleHistogramBuilder, List)}, for whole numbers. */
-    private static io.opentelemetry.api.metrics.LongHistogramBuilder withBounds(
-            io.opentelemetry.api.metrics.LongHistogramBuilder builder, List<Long> bounds) {
-        try {
-            return builder.setExplicitBucketBoundariesAdvice(bounds);
+            return advice.apply(builder);
         } catch (LinkageError olderApi) {
             return builder;
         }
