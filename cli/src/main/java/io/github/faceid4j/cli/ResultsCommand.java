@@ -1,12 +1,6 @@
 package io.github.faceid4j.cli;
 
-import io.github.faceid4j.FaceIdException;
-import io.github.faceid4j.FaceIdServiceException;
 import io.github.faceid4j.VerificationResultService;
-import io.github.faceid4j.client.internal.ResultJson;
-import io.github.faceid4j.model.VerificationResult;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -18,19 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -103,7 +91,7 @@ final class ResultsCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, list.size(), terminal != null ? terminal : System.console() != null);
         Tally tally = new Tally();
-        ResultJson json = ResultJson.writer(media -> "<media: " + media.size() + " bytes>", false);
+        ResultLines lines = new ResultLines(revealPii);
         try (RequestLog log = RequestLog.to(err, verbose.verbose);
              VerificationResultService service = new ServiceFactory(parent.env(), parent.home())
                      .logRequests(verbose.verbose).create(region, endpoint, timeout);
@@ -115,7 +103,7 @@ final class ResultsCommand implements Callable<Integer> {
                 inFlight.acquireUninterruptibly();
                 calls.add(service.getResultAsync(token.value()).toCompletableFuture()
                         .handle((result, error) -> {
-                            String line = line(token, result, error, json);
+                            String line = lines.line(token, result, error);
                             synchronized (writer) {
                                 tally.count(result, error);
                                 write(writer, line);
@@ -162,50 +150,24 @@ final class ResultsCommand implements Callable<Integer> {
         return list;
     }
 
-    /** The folder (owner-only when created here) and results.jsonl in it, owner-only: it may hold personal data. */
+    /**
+     * The folder (owner-only when created here) and the path of results.jsonl in it. The file itself is not touched
+     * here: {@link OwnerOnlyFile} writes a new owner-only file and renames it over whatever has that name, a planted
+     * link included, which is replaced and never followed (nor its target's permissions changed).
+     */
     private Path prepareOutput() {
         try {
             if (!Files.isDirectory(out)) {
                 Files.createDirectories(out, MediaFiles.ownerOnly(out));
             }
-            Path file = out.resolve(OUTPUT_FILE);
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
-                if (Files.exists(file)) {
-                    Files.setPosixFilePermissions(file, ownerOnly);
-                } else {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
-                }
-            }
-            return file;
         } catch (IOException e) {
             throw new ParameterException(spec.commandLine(), "--out: cannot create " + out + " ("
                     + e.getClass().getSimpleName() + ")");
         }
-    }
-
-    private String line(Token token, VerificationResult result, Throwable error, ResultJson json) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
-                .add("line", token.line())
-                .add("token", Tokens.mask(token.value()));
-        if (error == null) {
-            VerificationResult shown = revealPii ? result : Masking.mask(result);
-            line.add("status", result.passed() ? "passed" : result.finished() ? "not-passed" : "not-finished");
-            line.add("result", Json.createReader(new StringReader(json.toJson(shown))).readObject());
-        } else {
-            line.add("status", "error");
-            JsonObjectBuilder detail = Json.createObjectBuilder().add("type", error.getClass().getSimpleName());
-            if (error instanceof FaceIdServiceException service) {
-                detail.add("code", String.valueOf(service.errorCode()));
-                detail.add("requestId", String.valueOf(service.requestId()));
-            }
-            if (error instanceof FaceIdException faceId) {
-                detail.add("attempts", faceId.attempts());
-            }
-            detail.add("message", Failures.inCliTerms(String.valueOf(error.getMessage()))); // 2s, not PT2S
-            line.add("error", detail);
+        if (!Files.isWritable(out)) {
+            throw new ParameterException(spec.commandLine(), "--out: " + out + " is not writable");
         }
-        return line.build().toString();
+        return out.resolve(OUTPUT_FILE);
     }
 
     private static void write(BufferedWriter writer, String line) {
@@ -214,95 +176,6 @@ final class ResultsCommand implements Callable<Integer> {
             writer.newLine();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Counts outcomes; guarded by the writer's lock. Each failure is classified as {@code faceid result} classifies
-     * it ({@link Failures#exitCode}), and the run exits with the highest code any token would have had.
-     */
-    static final class Tally {
-        int passed;
-        int notPassed;
-        int failed;
-        int exitCode = ExitCodes.PASSED;
-        final Map<String, Integer> errorTypes = new TreeMap<>();
-
-        void count(VerificationResult result, Throwable error) {
-            if (error == null) {
-                if (result.passed()) {
-                    passed++;
-                } else {
-                    notPassed++;
-                    exitCode = Math.max(exitCode, ExitCodes.NOT_PASSED);
-                }
-                return;
-            }
-            Throwable cause = error instanceof java.util.concurrent.CompletionException c && c.getCause() != null
-                    ? c.getCause() : error;
-            failed++;
-            exitCode = Math.max(exitCode, Failures.exitCode(cause));
-            String type = cause instanceof FaceIdServiceException s ? s.errorCode() : cause.getClass().getSimpleName();
-            errorTypes.merge(type, 1, Integer::sum);
-        }
-
-        int done() {
-            return passed + notPassed + failed;
-        }
-
-        int failed() {
-            return failed;
-        }
-
-        int exitCode() {
-            return exitCode;
-        }
-
-        void print(PrintWriter out, Path file) {
-            out.printf("%d tokens: %d passed, %d not passed or not finished, %d failed%n", done(), passed, notPassed,
-                    failed());
-            errorTypes.forEach((type, n) -> out.printf("  %-45s %d%n", type, n));
-            out.printf("results written to %s%n", file);
-        }
-    }
-
-    /** A bar redrawn in place on a terminal; otherwise a plain line at each tenth of the way and at the end. */
-    static final class Progress {
-        private static final int WIDTH = 30;
-        private final PrintWriter err;
-        private final int total;
-        private final boolean terminal;
-        private int lastTenth = -1;
-
-        Progress(PrintWriter err, int total, boolean terminal) {
-            this.err = err;
-            this.total = total;
-            this.terminal = terminal;
-        }
-
-        void advance(Tally tally) {
-            int done = tally.done();
-            if (terminal) {
-                int filled = done * WIDTH / total;
-                err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
-                        + "  failed " + tally.failed());
-                err.flush();
-                return;
-            }
-            int tenth = done * 10 / total;
-            if (tenth != lastTenth || done == total) {
-                lastTenth = tenth;
-                err.println("progress: " + done + "/" + total + " (" + (done * 100 / total) + "%), failed "
-                        + tally.failed());
-                err.flush();
-            }
-        }
-
-        void finish() {
-            if (terminal) {
-                err.println();
-                err.flush();
-            }
         }
     }
 }

@@ -151,8 +151,8 @@ class ResultsCommandTest {
     @Test
     void progressIsABarOnATerminal() {
         StringWriter text = new StringWriter();
-        ResultsCommand.Progress progress = new ResultsCommand.Progress(new PrintWriter(text), 4, true);
-        ResultsCommand.Tally tally = new ResultsCommand.Tally();
+        Progress progress = new Progress(new PrintWriter(text), 4, true);
+        Tally tally = new Tally();
         tally.passed = 2;
         progress.advance(tally);
         assertThat(text.toString()).isEqualTo("\r[###############               ] 2/4  failed 0");
@@ -163,6 +163,7 @@ class ResultsCommandTest {
         Path tokens = Files.write(dir.resolve("tokens.txt"), List.of("passed-perm-1", "passed-perm-2"));
         Path out = Files.createDirectories(dir.resolve("report"));
         Path victim = Files.writeString(dir.resolve("victim.txt"), "not yours to truncate");
+        String victimMode = java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(victim));
         Files.createSymbolicLink(out.resolve("results.jsonl"), victim);
 
         Cli.Run run = Cli.run(env(), "results", "--tokens", tokens.toString(), "--out", out.toString(),
@@ -170,6 +171,8 @@ class ResultsCommandTest {
 
         assertThat(run.exitCode()).as(run.all()).isZero();
         assertThat(Files.readString(victim)).isEqualTo("not yours to truncate");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(victim)))
+                .as("the link's target is not touched, its permissions neither").isEqualTo(victimMode);
         Path results = out.resolve("results.jsonl");
         assertThat(Files.isSymbolicLink(results)).isFalse();
         assertThat(lines(results)).hasSize(2);

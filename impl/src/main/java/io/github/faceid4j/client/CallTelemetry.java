@@ -7,9 +7,10 @@ import java.net.URI;
  * What the call machinery tells telemetry: one {@link Call} per call, started on the caller's thread (so a span is
  * the child of the application's current one), told of permit waits and retries, ended once with the outcome.
  *
- * <p>Why an interface of our own: OpenTelemetry is an optional dependency. Only {@link OpenTelemetryCalls} refers
- * to its classes, and it is loaded only when the API is on the classpath (checked once, when a service is built);
- * without it every call gets {@link #NONE}'s no-op, and nothing of OpenTelemetry is ever loaded.
+ * <p>Why an interface of our own: OpenTelemetry is an optional dependency. Only {@link OpenTelemetryCalls} (and the
+ * two classes only it uses) refers to its classes, and it is loaded only when the API is on the classpath (checked
+ * once, when a service is built); without it every call gets {@link #NONE}'s no-op, and nothing of OpenTelemetry is
+ * ever loaded.
  */
 interface CallTelemetry {
 

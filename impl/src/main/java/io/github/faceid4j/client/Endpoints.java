@@ -41,7 +41,12 @@ final class Endpoints {
         return Optional.empty();
     }
 
-    /** Decides by the literal host only: no DNS lookup at build time. */
+    /**
+     * Decides by the literal host only: no DNS lookup at build time. The api module checks a RedirectURL by the same
+     * rule in a copy of its own ({@code WebVerificationRequest.isLoopback}): api depends on nothing and exports only
+     * API, so sharing this would make it a public method there that is not API. {@code EndpointSecurityTest} keeps
+     * the two in agreement.
+     */
     static boolean isLoopback(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {

@@ -10,7 +10,6 @@ import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.metrics.LongCounter;
 import io.opentelemetry.api.metrics.LongHistogram;
 import io.opentelemetry.api.metrics.Meter;
-import io.opentelemetry.api.metrics.ObservableLongGauge;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -18,16 +17,15 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 
 import java.net.URI;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * {@link CallTelemetry} over OpenTelemetry: each call a CLIENT span after the RPC conventions
  * ({@code faceid/<action>}, {@code rpc.system} = {@code tencentcloud}), retries as its events, and the metrics of
- * docs/operations.md. The only class that refers to OpenTelemetry: loaded only when its API is present.
+ * docs/operations.md. With {@link PermitsGauge} and {@link TelemetryUntilGlobalIsSet}, which only it uses, the only
+ * class that refers to OpenTelemetry: loaded only when its API is present.
  *
  * <p>What is recorded is chosen, never copied wholesale: the action, region and endpoint, attempts, codes, the
  * RequestId and a BizToken's masked prefix. No full BizToken, personal data, Extra, credential or signature.
@@ -78,11 +76,11 @@ final class OpenTelemetryCalls implements CallTelemetry {
         this.metric = Attributes.of(RPC_METHOD, action);
         Meter meter = otel.getMeter(SCOPE);
         this.duration = withBounds(meter.histogramBuilder("faceid.client.call.duration").setUnit("s")
-                .setDescription("Duration of FaceID calls, retries and waits for permits included"), DURATION_BOUNDS)
-                .build();
+                .setDescription("Duration of FaceID calls, retries and waits for permits included"),
+                b -> b.setExplicitBucketBoundariesAdvice(DURATION_BOUNDS)).build();
         this.attempts = withBounds(meter.histogramBuilder("faceid.client.call.attempts").ofLongs()
                 .setUnit("{attempt}").setDescription("Requests sent (or tried) per FaceID call"),
-                List.of(1L, 2L, 3L, 5L, 10L)).build();
+                b -> b.setExplicitBucketBoundariesAdvice(List.of(1L, 2L, 3L, 5L, 10L))).build();
         this.waits = meter.counterBuilder("faceid.client.rate_limit.waits").setUnit("{wait}")
                 .setDescription("Attempts that found no free rate-limit permit and waited for one").build();
         this.refusals = meter.counterBuilder("faceid.client.rate_limit.refusals").setUnit("{call}")
@@ -106,57 +104,8 @@ final class OpenTelemetryCalls implements CallTelemetry {
         if (GlobalOpenTelemetry.isSet()) {
             return new OpenTelemetryCalls(GlobalOpenTelemetry.get(), action, region, endpoint, limiter);
         }
-        return new UntilGlobalIsSet(() -> new OpenTelemetryCalls(GlobalOpenTelemetry.get(), action, region, endpoint,
+        return new TelemetryUntilGlobalIsSet(() -> new OpenTelemetryCalls(GlobalOpenTelemetry.get(), action, region, endpoint,
                 limiter));
-    }
-
-    /** Records nothing until {@code GlobalOpenTelemetry} is set, then what it says (checked as each call starts). */
-    private static final class UntilGlobalIsSet implements CallTelemetry {
-        private final java.util.function.Supplier<CallTelemetry> create;
-        private volatile CallTelemetry delegate;
-        private boolean closed;
-
-        UntilGlobalIsSet(java.util.function.Supplier<CallTelemetry> create) {
-            this.create = create;
-        }
-
-        @Override
-        public Call start(String maskedBizToken) {
-            CallTelemetry telemetry = delegate;
-            if (telemetry == null) {
-                if (!GlobalOpenTelemetry.isSet()) {
-                    return Call.NONE;
-                }
-                telemetry = created();
-            }
-            return telemetry.start(maskedBizToken);
-        }
-
-        private synchronized CallTelemetry created() {
-            if (delegate == null) {
-                delegate = closed ? NONE : create.get();
-            }
-            return delegate;
-        }
-
-        @Override
-        public void spilled(long bytes) {
-            CallTelemetry telemetry = delegate;
-            if (telemetry == null && GlobalOpenTelemetry.isSet()) {
-                telemetry = created();
-            }
-            if (telemetry != null) {
-                telemetry.spilled(bytes);
-            }
-        }
-
-        @Override
-        public synchronized void close() {
-            closed = true;
-            if (delegate != null) {
-                delegate.close();
-            }
-        }
     }
 
     @Override
@@ -177,11 +126,7 @@ final class OpenTelemetryCalls implements CallTelemetry {
 
     @Override
     public void spilled(long bytes) {
-        try {
-            spilled.add(bytes, metric);
-        } catch (RuntimeException e) {
-            warn(e);
-        }
+        guarded(() -> spilled.add(bytes, metric));
     }
 
     @Override
@@ -191,51 +136,18 @@ final class OpenTelemetryCalls implements CallTelemetry {
         }
     }
 
-    /**
-     * One gauge per meter and action, summing the limiters of the services of that action (several named CDI
-     * clients): separate gauges with the same attributes would report clashing points. Closed with the last service.
-     */
-    private static final class PermitsGauge {
-        private static final Map<List<Object>, PermitsGauge> GAUGES = new HashMap<>();
-
-        private final List<Object> key;
-        /** One entry per service; a limiter shared by services is listed for each, and counted once. */
-        private final List<SlidingWindowRateLimiter> limiters = new CopyOnWriteArrayList<>();
-        private ObservableLongGauge gauge;
-
-        private PermitsGauge(List<Object> key) {
-            this.key = key;
-        }
-
-        static PermitsGauge observe(Meter meter, Attributes attributes, SlidingWindowRateLimiter limiter) {
-            synchronized (GAUGES) {
-                PermitsGauge shared = GAUGES.computeIfAbsent(List.of(meter, attributes), PermitsGauge::new);
-                shared.limiters.add(limiter);
-                if (shared.gauge == null) {
-                    shared.gauge = meter.gaugeBuilder("faceid.client.rate_limit.permits_in_use").ofLongs()
-                            .setUnit("{permit}").setDescription("Permits of the rate limits' windows in use")
-                            .buildWithCallback(g -> g.record(shared.limiters.stream().distinct()
-                                    .mapToLong(SlidingWindowRateLimiter::permitsInUse).sum(), attributes));
-                }
-                return shared;
-            }
-        }
-
-        void forget(SlidingWindowRateLimiter limiter) {
-            synchronized (GAUGES) {
-                limiters.remove(limiter);
-                if (limiters.isEmpty() && gauge != null) {
-                    gauge.close();
-                    gauge = null;
-                    GAUGES.remove(key);
-                }
-            }
-        }
-    }
-
     private static void warn(RuntimeException e) {
         LOG.log(System.Logger.Level.WARNING, "OpenTelemetry failed (" + e.getClass().getName()
                 + "); the call is unaffected");
+    }
+
+    /** Runs {@code recording}; its failure is logged, never the call's. */
+    private static void guarded(Runnable recording) {
+        try {
+            recording.run();
+        } catch (RuntimeException e) {
+            warn(e);
+        }
     }
 
     private final class OneCall implements Call {
@@ -253,13 +165,7 @@ final class OpenTelemetryCalls implements CallTelemetry {
         public Scope attempt() {
             try {
                 io.opentelemetry.context.Scope scope = context.makeCurrent();
-                return () -> {
-                    try {
-                        scope.close();
-                    } catch (RuntimeException e) {
-                        warn(e);
-                    }
-                };
+                return () -> guarded(scope::close);
             } catch (RuntimeException e) {
                 warn(e);
                 return Scope.NONE;
@@ -268,20 +174,12 @@ final class OpenTelemetryCalls implements CallTelemetry {
 
         @Override
         public void permitWait() {
-            try {
-                waits.add(1, metric);
-            } catch (RuntimeException e) {
-                warn(e);
-            }
+            guarded(() -> waits.add(1, metric));
         }
 
         @Override
         public void retry(int attempt, String errorType) {
-            try {
-                span.addEvent("retry", Attributes.of(ATTEMPT, (long) attempt, ERROR_TYPE, errorType));
-            } catch (RuntimeException e) {
-                warn(e);
-            }
+            guarded(() -> span.addEvent("retry", Attributes.of(ATTEMPT, (long) attempt, ERROR_TYPE, errorType)));
         }
 
         @Override
@@ -327,20 +225,9 @@ final class OpenTelemetryCalls implements CallTelemetry {
      * Bucket advice came with API 1.32; an application server may give the application an older API (Payara
      * Micro 6 does): then the SDK's default buckets, rather than a call that fails with {@link NoSuchMethodError}.
      */
-    private static io.opentelemetry.api.metrics.DoubleHistogramBuilder withBounds(
-            io.opentelemetry.api.metrics.DoubleHistogramBuilder builder, List<Double> bounds) {
+    private static <B> B withBounds(B builder, UnaryOperator<B> advice) {
         try {
-            return builder.setExplicitBucketBoundariesAdvice(bounds);
-        } catch (LinkageError olderApi) {
-            return builder;
-        }
-    }
-
-    /** As {@link #withBounds(io.opentelemetry.api.metrics.DoubleHistogramBuilder, List)}, for whole numbers. */
-    private static io.opentelemetry.api.metrics.LongHistogramBuilder withBounds(
-            io.opentelemetry.api.metrics.LongHistogramBuilder builder, List<Long> bounds) {
-        try {
-            return builder.setExplicitBucketBoundariesAdvice(bounds);
+            return advice.apply(builder);
         } catch (LinkageError olderApi) {
             return builder;
         }

@@ -32,6 +32,29 @@ class EndpointSecurityTest {
                 .hasMessageContaining("plain http is only allowed to a loopback host");
     }
 
+    /**
+     * The api module checks a RedirectURL with its own copy of the loopback rule (api depends on nothing and exports
+     * only API, so it has no way to lend it to impl): both must say the same of every host.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.1.2.3:8787", "localhost", "LOCALHOST:8787", "[::1]:8787",
+            "[0:0:0:0:0:0:0:1]", "[::ffff:127.0.0.1]", "10.0.0.1", "0.0.0.0", "[::]", "192.168.1.10",
+            "127.0.0.1.nip.io", "localhost.example.com", "[2001:db8::1]", "faceid.tencentcloudapi.com", "127.255.255.254"})
+    void theLoopbackRuleIsTheOneTheRedirectUrlCheckFollows(String authority) {
+        String host = java.net.URI.create("http://" + authority).getHost();
+        boolean redirectAccepted;
+        try {
+            io.github.faceid4j.model.start.WebVerificationRequest.builder("http://" + authority + "/verified");
+            redirectAccepted = true;
+        } catch (io.github.faceid4j.InvalidRequestException e) {
+            assertThat(e.getMessage()).contains("loopback");
+            redirectAccepted = false;
+        }
+        assertThat(Endpoints.isLoopback(host)).as(authority).isEqualTo(redirectAccepted);
+        assertThat(builder().endpoint("http://" + authority).problems().isEmpty()).as(authority)
+                .isEqualTo(redirectAccepted);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1:8787", "http://127.1.2.3:8787", "http://localhost:8787",
             "http://LOCALHOST", "http://[::1]:8787"})

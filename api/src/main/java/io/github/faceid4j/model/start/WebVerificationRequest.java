@@ -253,6 +253,11 @@ public final class WebVerificationRequest {
         return url;
     }
 
+    /**
+     * The rule impl's {@code Endpoints.isLoopback} follows for an endpoint, copied: impl depends on this module, not
+     * the other way, and a shared public helper here would be API that is not meant as API. impl's
+     * {@code EndpointSecurityTest} keeps the two in agreement.
+     */
     private static boolean isLoopback(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {

@@ -3,7 +3,6 @@ package io.github.faceid4j.ratelimit.cluster;
 import io.github.faceid4j.FaceIdConfigurationException;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
@@ -64,6 +63,7 @@ public final class RateSettings {
     private final ThreadFactory gridThreadFactory;
     private final Duration reservationHorizon;
 
+    /** Unchecked: {@link Builder#build()} hands it out only when {@link RateSettingsRules} finds no problem. */
     private RateSettings(Builder b) {
         this.permits = b.permits;
         this.period = b.period;
@@ -333,30 +333,7 @@ public final class RateSettings {
 
         /** {@return every problem with the current settings, each naming its setting} */
         public List<FaceIdConfigurationException> problems() {
-            List<FaceIdConfigurationException> problems = new ArrayList<>();
-            if (permits < 1) {
-                problems.add(new FaceIdConfigurationException("rate", "permits must be at least 1, was " + permits));
-            }
-            positive("rate", period).ifPresent(problems::add);
-            if (burst < 1) {
-                problems.add(new FaceIdConfigurationException("burst", "must be at least 1, was " + burst));
-            }
-            positive("gridTimeout", gridTimeout).ifPresent(problems::add);
-            positive("gridRetryInterval", gridRetryInterval).ifPresent(problems::add);
-            positive("reservationHorizon", reservationHorizon).ifPresent(problems::add);
-            if (onGridFailure == null) {
-                problems.add(new FaceIdConfigurationException("onGridFailure", "must not be null"));
-            }
-            if (action == null || action.isBlank()) {
-                problems.add(new FaceIdConfigurationException("action", "must not be blank"));
-            }
-            if (cacheName == null || cacheName.isBlank()) {
-                problems.add(new FaceIdConfigurationException("cacheName", "must not be blank"));
-            }
-            if (gridThreads < 1) {
-                problems.add(new FaceIdConfigurationException("gridThreads", "must be at least 1, was " + gridThreads));
-            }
-            return problems;
+            return RateSettingsRules.problems(new RateSettings(this));
         }
 
         /**
@@ -364,17 +341,9 @@ public final class RateSettings {
          * @throws FaceIdConfigurationException for the first problem, the others attached as suppressed
          */
         public RateSettings build() {
-            List<FaceIdConfigurationException> problems = problems();
-            FaceIdConfigurationException.throwIfAny(problems);
-            return new RateSettings(this);
-        }
-
-        private static java.util.Optional<FaceIdConfigurationException> positive(String key, Duration value) {
-            if (value == null || value.isZero() || value.isNegative()) {
-                return java.util.Optional.of(new FaceIdConfigurationException(key,
-                        "must be a positive duration, was " + value));
-            }
-            return java.util.Optional.empty();
+            RateSettings settings = new RateSettings(this);
+            FaceIdConfigurationException.throwIfAny(RateSettingsRules.problems(settings));
+            return settings;
         }
     }
 

@@ -219,6 +219,16 @@ class ClusterRateLimitExtensionTest {
     }
 
     @Test
+    void aGridWithoutAnAccountFailsTheDeploymentNamingTheSecretIdKey() {
+        Map<String, String> config = valid("tencentcloud.faceid.rate-limit.grid", "jcache");
+        config.remove("tencentcloud.faceid.secret-id");
+        assertThatThrownBy(() -> boot(config, PayaraLikeCacheManager.class).close())
+                .isInstanceOf(DeploymentException.class)
+                .hasMessageContaining("tencentcloud.faceid.secret-id")
+                .hasMessageContaining("keeps one budget per account");
+    }
+
+    @Test
     void withoutTheGridKeyNoLimiterBeanIsAddedAndTheLocalLimiterStays() {
         int before = emulator.requests().size();
         try (Booted cdi = boot(valid(), PayaraLikeCacheManager.class, DefaultClient.class)) {
