@@ -4,12 +4,20 @@ import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The HTTP plumbing of the emulator's handlers: reading a bounded body, sending a body with its length. Knows
- * nothing of FaceID.
+ * The HTTP plumbing the emulator's handlers share: reading a bounded body or form, sending a body with its length,
+ * redirecting. Knows nothing of FaceID.
  */
 final class Exchanges {
+
+    /** The largest form accepted: a token, an outcome and a code need far less. */
+    static final int MAX_FORM = 4096;
 
     private Exchanges() {
     }
@@ -26,6 +34,13 @@ final class Exchanges {
         }
     }
 
+    /** A 303 to {@code location}, not to be cached. */
+    static void redirect(HttpExchange ex, String location) throws IOException {
+        ex.getResponseHeaders().set("Location", location);
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(303, -1);
+    }
+
     /** The body, or null when it is larger than {@code max}. */
     static byte[] readLimited(InputStream in, int max) throws IOException {
         try (in) {
@@ -35,6 +50,50 @@ final class Exchanges {
                 return null;
             }
             return b;
+        }
+    }
+
+    /**
+     * The urlencoded form of a POST, or null when it is not one or is larger than {@link #MAX_FORM} bytes. A field
+     * sent twice keeps its first value.
+     */
+    static Map<String, String> form(HttpExchange ex) throws IOException {
+        String type = ex.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            ex.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
+        byte[] body = ex.getRequestBody().readNBytes(MAX_FORM + 1);
+        if (body.length > MAX_FORM) {
+            ex.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            return null;
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return fields;
+    }
+
+    /** A whole number from a form field, or null when it is absent, blank or not a number. */
+    static Long longField(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 }

@@ -52,7 +52,7 @@ public final class FaceIdEmulator implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final Scripts scripts = new Scripts();
     private final WebFlow flow;
-    private final HostedPages pages;
+    private final CompletionApi completion;
     private final WebFlowAnswers flowAnswers;
     private final ApiHandler api;
     private final EmulatorServer server;
@@ -60,10 +60,11 @@ public final class FaceIdEmulator implements AutoCloseable {
     private FaceIdEmulator(EmulatorSettings settings) {
         this.settings = settings;
         this.flow = new WebFlow(new FlowClock(settings.clock()));
-        this.pages = new HostedPages(flow);
+        this.completion = new CompletionApi(flow);
         AnswerWriter answers = new AnswerWriter(settings.clock());
         this.flowAnswers = new WebFlowAnswers(flow, scripts, log, answers, this::endpoint);
         this.api = new ApiHandler(settings, scripts, flow, flowAnswers, log, answers);
+        HostedPages pages = new HostedPages(flow, completion);
         Map<String, HttpHandler> contexts = new LinkedHashMap<>();
         contexts.put("/", api::handle);
         contexts.put(HostedPages.PREFIX, pages::handle);
@@ -184,7 +185,7 @@ public final class FaceIdEmulator implements AutoCloseable {
      * @throws IllegalStateException    when it is already completed, or expired unused (10 minutes)
      */
     public void complete(String bizToken, FlowOutcome outcome) {
-        pages.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), null);
+        completion.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), null);
     }
 
     /**
@@ -195,7 +196,7 @@ public final class FaceIdEmulator implements AutoCloseable {
      * @param code the result code
      */
     public void complete(String bizToken, FlowOutcome outcome, long code) {
-        pages.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), code);
+        completion.complete(bizToken, Objects.requireNonNull(outcome, "outcome"), code);
     }
 
     /**
