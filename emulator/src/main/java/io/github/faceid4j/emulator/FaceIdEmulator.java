@@ -65,6 +65,7 @@ public final class FaceIdEmulator implements AutoCloseable {
         this.flowAnswers = new WebFlowAnswers(flow, scripts, log, answers, this::endpoint);
         this.api = new ApiHandler(settings, scripts, flow, flowAnswers, log, answers);
         HostedPages pages = new HostedPages(flow, completion);
+        // HttpServer picks the longest matching prefix: the pages' two addresses, and the API everywhere else.
         Map<String, HttpHandler> contexts = new LinkedHashMap<>();
         contexts.put("/", api::handle);
         contexts.put(HostedPages.PREFIX, pages::handle);
