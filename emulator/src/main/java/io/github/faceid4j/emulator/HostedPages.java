@@ -2,17 +2,12 @@ package io.github.faceid4j.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The pages behind a {@code VerificationURL}, in plain HTML that works without JavaScript, and the completion API
- * for automated tests. The tester plays the customer:
+ * The pages behind a {@code VerificationURL}, in plain HTML that works without JavaScript. The tester plays the
+ * customer:
  * <ol>
  *   <li>{@code GET /verify/<token>}: the start page (skipped with {@code AutoSkipStartPage}); opening it uses the
  *       token;</li>
@@ -23,28 +18,28 @@ import java.util.Optional;
  *       redirects to {@code RedirectURL?token=<BizToken>}; with {@code AutoSkip} a passed verification goes there at
  *       once.</li>
  * </ol>
- * {@code POST /emulator/complete} with form fields {@code token}, {@code outcome} ({@code passed},
- * {@code liveness-failed}, {@code compare-failed}, {@code abandoned}, {@code timed-out}) and optionally {@code code}
- * does step 2 without a browser and answers JSON with the redirect target.
+ * {@link CompletionApi} does step 2 without a browser; its address ({@link #COMPLETE}) is routed here too, so that
+ * any other address under it gets this class's "not found" page.
  */
 final class HostedPages {
 
     static final String PREFIX = "/verify/";
     static final String COMPLETE = "/emulator/complete";
-    private static final int MAX_FORM = 4096;
     private static final long[] LIVENESS_CODES = {1005, 1001, 1002, 1003, 1004, 1207, 1208, 1301, 1302, 202};
 
     private final WebFlow flow;
+    private final CompletionApi completion;
 
-    HostedPages(WebFlow flow) {
+    HostedPages(WebFlow flow, CompletionApi completion) {
         this.flow = flow;
+        this.completion = completion;
     }
 
     void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getRawPath();
             if (path.equals(COMPLETE)) {
-                completeApi(ex);
+                completion.handle(ex);
             } else if (path.startsWith(PREFIX)) {
                 page(ex, path.substring(PREFIX.length()));
             } else {
@@ -81,11 +76,11 @@ final class HostedPages {
             return;
         }
         if (s.state == WebFlow.State.COMPLETED) {
-            redirect(ex, base(s) + "/result");
+            Exchanges.redirect(ex, base(s) + "/result");
             return;
         }
         if (s.request.autoSkipStartPage()) {
-            redirect(ex, base(s) + "/customer");
+            Exchanges.redirect(ex, base(s) + "/customer");
             return;
         }
         html(ex, 200, "Identity verification", "<p>This is the FaceID emulator's start page. A real customer would"
@@ -101,7 +96,7 @@ final class HostedPages {
             return;
         }
         if (s.state == WebFlow.State.COMPLETED) {
-            redirect(ex, base(s) + "/result");
+            Exchanges.redirect(ex, base(s) + "/result");
             return;
         }
         ApplyRequest r = s.request;
@@ -132,7 +127,7 @@ final class HostedPages {
     }
 
     private void completeFromPage(HttpExchange ex, WebFlow.Session s) throws IOException {
-        Map<String, String> form = form(ex);
+        Map<String, String> form = Exchanges.form(ex);
         if (form == null) {
             html(ex, 400, "Bad form", "<p>Expected a form (application/x-www-form-urlencoded).</p>");
             return;
@@ -145,7 +140,7 @@ final class HostedPages {
         // The code select is sent whatever the choice; it matters only for a liveness failure.
         Long code = null;
         if (outcome.get() == FlowOutcome.LIVENESS_FAILED) {
-            code = parseCode(form.get("code"));
+            code = Exchanges.longField(form.get("code"));
             if (code == null && form.get("code") != null) {
                 html(ex, 400, "Bad form", "<p>The code must be a number.</p>");
                 return;
@@ -159,15 +154,15 @@ final class HostedPages {
 
     private void afterCompletion(HttpExchange ex, WebFlow.Session s) throws IOException {
         if (s.outcome == FlowOutcome.PASSED && s.request.autoSkip()) {
-            redirect(ex, s.redirectTarget());
+            Exchanges.redirect(ex, s.redirectTarget());
         } else {
-            redirect(ex, base(s) + "/result");
+            Exchanges.redirect(ex, base(s) + "/result");
         }
     }
 
     private void resultPage(HttpExchange ex, WebFlow.Session s) throws IOException {
         if (s.state != WebFlow.State.COMPLETED) {
-            redirect(ex, base(s) + "/");
+            Exchanges.redirect(ex, base(s) + "/");
             return;
         }
         html(ex, 200, s.outcome == FlowOutcome.PASSED ? "Verification passed" : "Verification not passed",
@@ -179,56 +174,10 @@ final class HostedPages {
 
     private void next(HttpExchange ex, WebFlow.Session s) throws IOException {
         if (s.state != WebFlow.State.COMPLETED) {
-            redirect(ex, base(s) + "/");
+            Exchanges.redirect(ex, base(s) + "/");
             return;
         }
-        redirect(ex, s.redirectTarget());
-    }
-
-    // ------------------------------------------------------------------------------------------ automation
-
-    private void completeApi(HttpExchange ex) throws IOException {
-        if (!"POST".equals(ex.getRequestMethod())) {
-            json(ex, 405, "{\"error\":\"POST a form with token and outcome\"}");
-            return;
-        }
-        Map<String, String> form = form(ex);
-        if (form == null) {
-            json(ex, 415, "{\"error\":\"expected application/x-www-form-urlencoded\"}");
-            return;
-        }
-        Optional<FlowOutcome> outcome = FlowOutcome.fromForm(form.get("outcome"));
-        if (outcome.isEmpty()) {
-            json(ex, 400, "{\"error\":\"outcome must be one of passed, liveness-failed, compare-failed, abandoned,"
-                    + " timed-out\"}");
-            return;
-        }
-        Long code = parseCode(form.get("code"));
-        if (code == null && form.get("code") != null && !form.get("code").isBlank()) {
-            json(ex, 400, "{\"error\":\"code must be a number\"}");
-            return;
-        }
-        Optional<WebFlow.Session> s = flow.find(form.get("token"));
-        if (s.isEmpty()) {
-            json(ex, 404, "{\"error\":\"unknown token\"}");
-            return;
-        }
-        Optional<WebFlow.Refusal> refusal = flow.complete(s.get(), outcome.get(), code);
-        if (refusal.isPresent()) {
-            json(ex, refusal.get().status(), "{\"error\":" + quote(refusal.get().message()) + "}");
-            return;
-        }
-        json(ex, 200, "{\"token\":" + quote(s.get().token) + ",\"outcome\":" + quote(outcome.get().formValue())
-                + ",\"errorCode\":" + s.get().code + ",\"redirect\":" + quote(s.get().redirectTarget()) + "}");
-    }
-
-    /** What {@link FaceIdEmulator#complete} does: the same rules, an exception instead of a status. */
-    void complete(String token, FlowOutcome outcome, Long code) {
-        WebFlow.Session s = flow.find(token).orElseThrow(() ->
-                new IllegalArgumentException("No verification was started with this BizToken"));
-        flow.complete(s, outcome, code).ifPresent(r -> {
-            throw new IllegalStateException(r.message());
-        });
+        Exchanges.redirect(ex, s.redirectTarget());
     }
 
     // ------------------------------------------------------------------------------------------ HTTP
@@ -245,71 +194,12 @@ final class HostedPages {
         return true;
     }
 
-    private static Long parseCode(String s) {
-        if (s == null || s.isBlank()) {
-            return null;
-        }
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** The urlencoded form of a POST, or null when it is not one. */
-    private static Map<String, String> form(HttpExchange ex) throws IOException {
-        String type = ex.getRequestHeaders().getFirst("Content-Type");
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-            ex.getRequestBody().transferTo(OutputStream.nullOutputStream());
-            return null;
-        }
-        byte[] body = ex.getRequestBody().readNBytes(MAX_FORM + 1);
-        if (body.length > MAX_FORM) {
-            ex.getRequestBody().transferTo(OutputStream.nullOutputStream());
-            return null;
-        }
-        Map<String, String> fields = new HashMap<>();
-        for (String pair : new String(body, StandardCharsets.US_ASCII).split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                fields.putIfAbsent(name, value);
-            } catch (IllegalArgumentException e) {
-                return null;
-            }
-        }
-        return fields;
-    }
-
-    private static void redirect(HttpExchange ex, String location) throws IOException {
-        ex.getResponseHeaders().set("Location", location);
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(303, -1);
-    }
-
     private static void html(HttpExchange ex, int status, String title, String body) throws IOException {
         String page = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + " - FaceID emulator</title></head>\n<body><h1>" + escape(title) + "</h1>\n" + body
                 + "\n<p><small>FaceID emulator on 127.0.0.1: synthetic data only.</small></p></body></html>\n";
-        send(ex, status, "text/html; charset=utf-8", page);
-    }
-
-    private static void json(HttpExchange ex, int status, String body) throws IOException {
-        send(ex, status, "application/json", body);
-    }
-
-    private static void send(HttpExchange ex, int status, String type, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", type);
         ex.getResponseHeaders().set("Cache-Control", "no-store");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
+        Exchanges.send(ex, status, "text/html; charset=utf-8", ResponseBody.of(page));
     }
 
     static String escape(String s) {
@@ -325,19 +215,5 @@ final class HostedPages {
             }
         }
         return b.toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else if (c < 0x20) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else {
-                b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -292,7 +292,7 @@ class AuthenticationTest {
     @Test
     void requestBodyOverOneMebibyteIsRefused() throws Exception {
         var big = client.call("x");
-        big.body = "{\"BizToken\":\"" + "a".repeat(FaceIdEmulator.MAX_REQUEST_BYTES) + "\"}";
+        big.body = "{\"BizToken\":\"" + "a".repeat(ApiHandler.MAX_REQUEST_BYTES) + "\"}";
         assertThat(big.errorCode()).isEqualTo("RequestSizeLimitExceeded");
     }
 

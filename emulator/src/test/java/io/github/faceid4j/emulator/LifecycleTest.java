@@ -155,7 +155,7 @@ class LifecycleTest {
         // Handler threads are named faceid-emulator-<instance>-handler-<n>; find this instance's number.
         assertThat(new TestClient(emulator).call("passed-probe").errorCode()).isNull();
         return Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith(FaceIdEmulator.THREAD_NAME_PREFIX))
+                .filter(n -> n.startsWith(EmulatorServer.THREAD_NAME_PREFIX))
                 .map(n -> n.substring(0, n.indexOf("-handler-") + 1))
                 .max(String::compareTo).orElseThrow();
     }
