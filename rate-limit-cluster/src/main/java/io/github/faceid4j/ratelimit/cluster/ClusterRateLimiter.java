@@ -63,7 +63,6 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
     private final String key;
     private final String grid;
     private final RateSettings settings;
-    private final RateLimiter fallback;
     /** This node's reservations: when each reserved token is due (System.nanoTime). Guarded by itself. */
     private final java.util.PriorityQueue<Long> reserved = new java.util.PriorityQueue<>();
     /** Every place the grid gave this node lately, to use none twice. Guarded by {@link #reserved}. */
@@ -71,16 +70,9 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
     /** When a place given twice was last logged (System.nanoTime; 0: never). Guarded by {@link #reserved}. */
     private long lastPlaceGivenTwiceLog;
     private final long horizonNanos;
-    /** Permits of the fallback limiter not yet released. */
-    private final AtomicInteger fallbackPermits = new AtomicInteger();
+    private final GridOutage outage;
     private final ThreadPoolExecutor gridCalls;
     private final long timeoutNanos;
-    private final long retryNanos;
-
-    /** When the grid may be asked again after a failure (System.nanoTime); only read while {@link #gridDown}. */
-    private volatile long gridBlockedUntil;
-    private volatile boolean gridDown;
-    private volatile String lastProblem;
     private volatile boolean closed;
 
     ClusterRateLimiter(Bucket bucket, String key, String grid, RateSettings settings) {
@@ -88,9 +80,8 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         this.key = key;
         this.grid = grid;
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.fallback = settings.onGridFailure().newFallbackLimiter();
+        this.outage = new GridOutage(key, grid, settings);
         this.timeoutNanos = settings.gridTimeout().toNanos();
-        this.retryNanos = settings.gridRetryInterval().toNanos();
         this.horizonNanos = settings.reservationHorizon().toNanos();
         this.given = new GivenPlaces(settings);
         this.gridCalls = new ThreadPoolExecutor(settings.gridThreads(), settings.gridThreads(), 5, TimeUnit.SECONDS,
@@ -115,8 +106,8 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         if (takeDueReservation()) {
             return 0;
         }
-        if (gridDown && System.nanoTime() - gridBlockedUntil < 0) {
-            return whileGridDown();
+        if (outage.skipsGrid()) {
+            return outage.whileDown();
         }
         Future<Long> answer;
         try {
@@ -125,7 +116,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("this ClusterRateLimiter is closed");
             }
-            return gridFailed("has " + gridCalls.getQueue().size() + " operations queued on a pool of "
+            return outage.failed("has " + gridCalls.getQueue().size() + " operations queued on a pool of "
                     + settings.gridThreads() + " threads (gridThreads)", e);
         }
         long wait;
@@ -133,17 +124,17 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
             wait = answer.get(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             answer.cancel(true); // a token the grid takes later is only a token lost: never more than the budget
-            return gridFailed("did not answer within " + settings.gridTimeout() + " (gridTimeout)", e);
+            return outage.failed("did not answer within " + settings.gridTimeout() + " (gridTimeout)", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return gridFailed("failed: " + cause.getClass().getName()
+            return outage.failed("failed: " + cause.getClass().getName()
                     + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         } catch (InterruptedException e) {
             answer.cancel(true);
             Thread.currentThread().interrupt();
             return NO_PERMIT_NANOS; // the caller is being stopped: send nothing
         }
-        gridAnswered();
+        outage.answered();
         if (wait < 0) {
             return Math.max(MIN_WAIT_NANOS, horizonNanos / 4); // the queue reaches past the horizon
         }
@@ -199,9 +190,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
     /** Passes the release on to the fallback limiter when one of its permits is out; grid tokens need none. */
     @Override
     public void release() {
-        if (fallback != null && fallbackPermits.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-            fallback.release();
-        }
+        outage.release();
     }
 
     /**
@@ -244,39 +233,6 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         }
     }
 
-    private long gridFailed(String problem, Throwable cause) {
-        String message = "the data grid (" + grid + ") " + problem;
-        lastProblem = message;
-        gridBlockedUntil = System.nanoTime() + retryNanos;
-        if (!gridDown) {
-            gridDown = true;
-            LOG.log(Level.WARNING, "FaceID cluster rate limit for bucket " + key + ": " + message + "; for the next "
-                    + settings.gridRetryInterval() + " (gridRetryInterval) and until it answers again "
-                    + (fallback == null ? "calls fail at once with RateLimitTimeoutException, sending nothing"
-                            + " (GridFailurePolicy.failClosed)" : "this node paces itself with " + fallback), cause);
-        }
-        return whileGridDown();
-    }
-
-    private void gridAnswered() {
-        if (gridDown) {
-            gridDown = false;
-            LOG.log(Level.INFO, "FaceID cluster rate limit for bucket {0}: the data grid ({1}) answers again",
-                    key, grid);
-        }
-    }
-
-    private long whileGridDown() {
-        if (fallback == null) {
-            return NO_PERMIT_NANOS;
-        }
-        long wait = fallback.tryAcquire();
-        if (wait <= 0) {
-            fallbackPermits.incrementAndGet();
-        }
-        return wait;
-    }
-
     /**
      * {@return the grid key of the shared bucket: {@code faceid:<action>:<SHA-256 of the SecretId, 128 bits in hex>}}
      */
@@ -297,7 +253,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
      * @return whether the grid answered the last operation
      */
     public boolean gridAvailable() {
-        return !gridDown;
+        return outage.gridAvailable();
     }
 
     /**
@@ -306,7 +262,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
      * @return the last problem, or null
      */
     public String lastGridProblem() {
-        return lastProblem;
+        return outage.lastProblem();
     }
 
     /** Stops this limiter's grid threads; {@link #tryAcquire()} then throws {@link IllegalStateException}. */
