@@ -110,6 +110,7 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
             return outage.whileDown();
         }
         Future<Long> answer;
+        long sent = System.nanoTime();
         try {
             answer = gridCalls.submit(this::reserveWithRetry);
         } catch (RejectedExecutionException e) {
@@ -140,8 +141,9 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         }
         long now = System.nanoTime();
         synchronized (reserved) {
-            if (!given.admit(now + wait, now)) {
-                placeGivenTwice();
+            GivenPlaces.Verdict verdict = given.admit(sent, now, wait);
+            if (verdict != GivenPlaces.Verdict.ADMITTED) {
+                placeNotUsed(verdict, now - sent);
                 return MIN_WAIT_NANOS; // asking again reserves the next place
             }
             if (wait == 0) {
@@ -152,8 +154,17 @@ public final class ClusterRateLimiter implements RateLimiter, AutoCloseable {
         return Math.max(MIN_WAIT_NANOS, wait);
     }
 
-    /** Logs, at most once a minute, that the grid gave a place twice: it lost an update. */
-    private void placeGivenTwice() {
+    /**
+     * Logs a place not used: at DEBUG when it was only near one held (perhaps answers that took very different
+     * times), as a WARNING at most once a minute when the grid certainly gave it twice, so it lost an update.
+     */
+    private void placeNotUsed(GivenPlaces.Verdict verdict, long answerNanos) {
+        if (verdict == GivenPlaces.Verdict.NEAR) {
+            LOG.log(Level.DEBUG, () -> "FaceID cluster rate limit for bucket " + key + ": a place within half an"
+                    + " interval of one this node holds was not used (the grid answered after "
+                    + answerNanos / 1_000_000 + " ms)");
+            return;
+        }
         long now = System.nanoTime();
         if (lastPlaceGivenTwiceLog != 0 && now - lastPlaceGivenTwiceLog < PLACE_GIVEN_TWICE_LOG_NANOS) {
             return;

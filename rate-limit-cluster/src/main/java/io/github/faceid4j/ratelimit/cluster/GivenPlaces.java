@@ -1,20 +1,27 @@
 package io.github.faceid4j.ratelimit.cluster;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.TreeMap;
 
 /**
- * The places in the shared bucket's queue that the grid gave this node lately (when each token is due, in
- * {@link System#nanoTime()}), to refuse a place the grid gives a second time.
+ * The places in the shared bucket's queue that the grid gave this node lately, to refuse a place the grid gives a
+ * second time.
  *
  * <p>A bucket that keeps its state never gives more than {@code burst} tokens within less than one interval
  * ({@code period / permits}), to all nodes together and so to any one of them. A grid can lose its latest updates,
  * though: when the member that owns the bucket leaves before the backup of its last operation was written, the
  * promoted backup has not seen that operation and gives its place again. Seen with two Payara Micro nodes, one
- * stopped under load: one node got two tokens 11 ms apart at 17 per second. A node holding one of those places
- * recognizes the second one as a place it already has: more than {@code burst} of its places within half an interval
- * of each other. The half interval leaves room for the time the grid's answers take, which shifts the node's view of
- * a place by up to that much. A place refused is simply not used; asking again reserves the next one, and the
- * bucket catches up with what it forgot.
+ * stopped under load: one node got two tokens 11 ms apart at 17 per second.
+ *
+ * <p>Where a place lies in this node's time is known only within the grid operation: it was reserved at some moment
+ * between sending the operation and receiving the answer, {@code wait} before it is due. A place is refused when
+ * {@code burst} places of this node lie within half an interval of it, each place taken at the middle of its span:
+ * the same place given twice, unless the answers took very different times, when a token is lost, never one too
+ * many. A place refused is not used; asking again reserves the next one, and the bucket catches up with what it
+ * forgot. Only when the spans leave no doubt (they lie within one interval, less the grid clock's millisecond) is
+ * it {@linkplain Verdict#GIVEN_TWICE given twice} for sure, which the limiter reports as a warning.
  *
  * <p>What this cannot see: places the grid gives again to another node, and a bucket lost altogether (then made
  * anew, full); docs/cluster.md says how the grids are configured so that neither happens on an orderly stop.
@@ -23,39 +30,69 @@ import java.util.TreeMap;
  */
 final class GivenPlaces {
 
+    /** What {@link #admit} decided. */
+    enum Verdict {
+        /** Recorded: a place this node may use. */
+        ADMITTED,
+        /** Near places this node holds: probably the same place, or answers that took very different times. */
+        NEAR,
+        /** Certainly a place this node holds already: the grid lost an update. */
+        GIVEN_TWICE
+    }
+
+    /** Where the place lies: somewhere in [earliest, latest] (System.nanoTime). */
+    private record Place(long earliest, long latest) {
+        long middle() {
+            return earliest + (latest - earliest) / 2;
+        }
+    }
+
+    /** The grid clock's resolution (Bucket4j measures in milliseconds), and then some. */
+    private static final long CLOCK_SLACK_NANOS = 2_000_000;
+
+    private final long intervalNanos;
     private final long halfIntervalNanos;
-    private final long keepNanos;
     private final int burst;
-    /** Place (System.nanoTime) to how many tokens the grid gave this node for it. */
-    private final TreeMap<Long, Integer> places = new TreeMap<>();
+    /** The places by their middle; several may share one. */
+    private final TreeMap<Long, List<Place>> places = new TreeMap<>();
 
     GivenPlaces(RateSettings settings) {
-        long interval = settings.period().toNanos() / settings.permits();
-        this.halfIntervalNanos = Math.max(1, interval / 2);
-        this.keepNanos = interval;
+        this.intervalNanos = Math.max(2, settings.period().toNanos() / settings.permits());
+        this.halfIntervalNanos = intervalNanos / 2;
         this.burst = settings.burst();
     }
 
     /**
-     * Records the place {@code due} unless it is one this node already has.
+     * Records the place of a token due {@code wait} after the grid reserved it, unless it is one this node has.
      *
-     * @param due when the token is due (System.nanoTime)
-     * @param now the time now (System.nanoTime), to forget places that can no longer be given again
-     * @return false when {@code burst} places of this node lie within half an interval of {@code due} already
+     * @param sent     when the grid operation was sent (System.nanoTime)
+     * @param answered when its answer arrived, the time now (System.nanoTime)
+     * @param wait     the nanos until the token is due, as the grid answered (0: free now)
+     * @return whether the place was admitted, or why not
      */
-    boolean admit(long due, long now) {
-        places.headMap(now - keepNanos).clear(); // a new place is due now or later: older ones cannot be near it
-        int near = places.subMap(due - halfIntervalNanos, false, due + halfIntervalNanos, false).values().stream()
-                .mapToInt(Integer::intValue).sum();
-        if (near >= burst) {
-            return false;
+    Verdict admit(long sent, long answered, long wait) {
+        places.headMap(answered - intervalNanos).clear(); // new places are due now or later: older ones are far
+        Place place = new Place(sent + wait, answered + wait);
+        long middle = place.middle();
+        List<Place> near = new ArrayList<>();
+        places.subMap(middle - halfIntervalNanos, false, middle + halfIntervalNanos, false).values()
+                .forEach(near::addAll);
+        if (near.size() < burst) {
+            places.computeIfAbsent(middle, m -> new ArrayList<>(1)).add(place);
+            return Verdict.ADMITTED;
         }
-        places.merge(due, 1, Integer::sum);
-        return true;
+        near.sort(Comparator.comparingLong(p -> Math.abs(p.middle() - middle)));
+        long earliest = place.earliest();
+        long latest = place.latest();
+        for (Place p : near.subList(0, burst)) {
+            earliest = Math.min(earliest, p.earliest());
+            latest = Math.max(latest, p.latest());
+        }
+        return latest - earliest < intervalNanos - CLOCK_SLACK_NANOS ? Verdict.GIVEN_TWICE : Verdict.NEAR;
     }
 
     /** {@return how many places are remembered} */
     int size() {
-        return places.size();
+        return places.values().stream().mapToInt(List::size).sum();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.faceid4j.ratelimit.cluster;
 
+import io.github.faceid4j.ratelimit.cluster.GivenPlaces.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,40 +11,57 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GivenPlacesTest {
 
     private static final long MS = 1_000_000L;
+    /** When this node sends each grid operation (System.nanoTime); answers come 2 ms later unless said otherwise. */
+    private static final long T0 = 1_000 * MS;
+
+    private static GivenPlaces tenPerSecond(int burst) {
+        return new GivenPlaces(RateSettings.builder().rate(10, Duration.ofSeconds(1)).burst(burst).build());
+    }
 
     @Test
     void placesOneIntervalApartAreAdmittedAndAPlaceGivenAgainIsNot() {
-        GivenPlaces places = new GivenPlaces(RateSettings.builder().rate(10, Duration.ofSeconds(1)).build());
-        long now = 1_000 * MS;
-        assertThat(places.admit(now, now)).isTrue();
-        assertThat(places.admit(now + 100 * MS, now)).as("the next place").isTrue();
-        assertThat(places.admit(now + 200 * MS + 30 * MS, now)).as("late answers shift a place").isTrue();
-        assertThat(places.admit(now + 100 * MS + 49 * MS, now)).as("within half an interval of a place held")
-                .isFalse();
-        assertThat(places.admit(now + 100 * MS - 49 * MS, now)).isFalse();
-        assertThat(places.admit(now + 100 * MS, now)).as("the same place").isFalse();
-        assertThat(places.admit(now + 330 * MS, now)).as("half an interval from the nearest").isTrue();
+        GivenPlaces places = tenPerSecond(1);
+        assertThat(places.admit(T0, T0 + 2 * MS, 0)).isEqualTo(Verdict.ADMITTED);
+        assertThat(places.admit(T0, T0 + 2 * MS, 100 * MS)).as("the next place").isEqualTo(Verdict.ADMITTED);
+        assertThat(places.admit(T0 + 10 * MS, T0 + 12 * MS, 190 * MS)).isEqualTo(Verdict.ADMITTED);
+        assertThat(places.admit(T0 + 20 * MS, T0 + 22 * MS, 80 * MS)).as("the same place again")
+                .isEqualTo(Verdict.GIVEN_TWICE);
+        assertThat(places.admit(T0 + 20 * MS, T0 + 22 * MS, 120 * MS)).as("40 ms from a place held")
+                .isEqualTo(Verdict.GIVEN_TWICE);
+        assertThat(places.admit(T0 + 20 * MS, T0 + 22 * MS, 330 * MS)).as("half an interval from the nearest")
+                .isEqualTo(Verdict.ADMITTED);
+    }
+
+    @Test
+    void answersOfVeryDifferentLengthsCostAPlaceButAreNotTakenForALostUpdate() {
+        GivenPlaces places = tenPerSecond(1);
+        // reserved at once, due 100 ms later, but the answer took 110 ms: somewhere in [100, 210], taken as 155
+        assertThat(places.admit(T0, T0 + 110 * MS, 100 * MS)).isEqualTo(Verdict.ADMITTED);
+        // the next place, due at 200 and answered at once: 45 ms from the first's middle, but not surely the same
+        assertThat(places.admit(T0 + 99 * MS, T0 + 101 * MS, 100 * MS)).as("its middle is near, its span is not")
+                .isEqualTo(Verdict.NEAR);
+        assertThat(places.size()).isEqualTo(1);
     }
 
     @Test
     void theBurstIsGivenAtOnceAndNoMore() {
-        GivenPlaces places = new GivenPlaces(RateSettings.builder().rate(10, Duration.ofSeconds(1)).burst(3).build());
-        long now = 1_000 * MS;
-        assertThat(places.admit(now, now)).isTrue();
-        assertThat(places.admit(now, now)).isTrue();
-        assertThat(places.admit(now + MS, now)).isTrue();
-        assertThat(places.admit(now + 2 * MS, now)).as("a fourth within the interval").isFalse();
-        assertThat(places.admit(now + 100 * MS, now)).isTrue();
+        GivenPlaces places = tenPerSecond(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(places.admit(T0, T0 + 2 * MS, 0)).isEqualTo(Verdict.ADMITTED);
+        }
+        assertThat(places.admit(T0, T0 + 2 * MS, MS)).as("a fourth within the interval")
+                .isEqualTo(Verdict.GIVEN_TWICE);
+        assertThat(places.admit(T0, T0 + 2 * MS, 100 * MS)).isEqualTo(Verdict.ADMITTED);
     }
 
     @Test
     void placesAnIntervalInThePastAreForgotten() {
-        GivenPlaces places = new GivenPlaces(RateSettings.builder().rate(10, Duration.ofSeconds(1)).build());
-        long now = 1_000 * MS;
+        GivenPlaces places = tenPerSecond(1);
+        long now = T0;
         for (int i = 0; i < 1000; i++) {
             now += 100 * MS;
-            assertThat(places.admit(now + 500 * MS, now)).isTrue();
+            assertThat(places.admit(now - 2 * MS, now, 500 * MS)).isEqualTo(Verdict.ADMITTED);
         }
-        assertThat(places.size()).as("five places ahead, the one due now and the one an interval back").isEqualTo(7);
+        assertThat(places.size()).as("five places ahead and the one due about now").isEqualTo(6);
     }
 }
