@@ -17,8 +17,11 @@ import java.util.TreeMap;
  *
  * <p>Where a place lies in this node's time is known only within the grid operation: it was reserved at some moment
  * between sending the operation and receiving the answer, {@code wait} before it is due. A place is refused when
- * {@code burst} places of this node lie within half an interval of it, each place taken at the middle of its span:
- * the same place given twice, unless the answers took very different times, when a token is lost, never one too
+ * {@code burst} places of this node lie within half an interval of it, each place taken at the end of its span (the
+ * answer's arrival plus the wait, as the node schedules it). The end is right where it matters: an operation that
+ * waited for a member's hand-over ran on the new owner just before its answer came, and so did the operation that
+ * gave the place the first time, answered at once. When answers took very different times (the first operations
+ * of a load on cold threads), a place near another but not the same is refused too: a token lost, never one too
  * many. A place refused is not used; asking again reserves the next one, and the bucket catches up with what it
  * forgot. Only when the spans leave no doubt (they lie within one interval, less the grid clock's millisecond) is
  * it {@linkplain Verdict#GIVEN_TWICE given twice} for sure, which the limiter reports as a warning.
@@ -42,9 +45,6 @@ final class GivenPlaces {
 
     /** Where the place lies: somewhere in [earliest, latest] (System.nanoTime). */
     private record Place(long earliest, long latest) {
-        long middle() {
-            return earliest + (latest - earliest) / 2;
-        }
     }
 
     /** The grid clock's resolution (Bucket4j measures in milliseconds), and then some. */
@@ -53,7 +53,7 @@ final class GivenPlaces {
     private final long intervalNanos;
     private final long halfIntervalNanos;
     private final int burst;
-    /** The places by their middle; several may share one. */
+    /** The places by their end ({@link Place#latest()}); several may share one. */
     private final TreeMap<Long, List<Place>> places = new TreeMap<>();
 
     GivenPlaces(RateSettings settings) {
@@ -73,15 +73,14 @@ final class GivenPlaces {
     Verdict admit(long sent, long answered, long wait) {
         places.headMap(answered - intervalNanos).clear(); // new places are due now or later: older ones are far
         Place place = new Place(sent + wait, answered + wait);
-        long middle = place.middle();
+        long end = place.latest();
         List<Place> near = new ArrayList<>();
-        places.subMap(middle - halfIntervalNanos, false, middle + halfIntervalNanos, false).values()
-                .forEach(near::addAll);
+        places.subMap(end - halfIntervalNanos, false, end + halfIntervalNanos, false).values().forEach(near::addAll);
         if (near.size() < burst) {
-            places.computeIfAbsent(middle, m -> new ArrayList<>(1)).add(place);
+            places.computeIfAbsent(end, m -> new ArrayList<>(1)).add(place);
             return Verdict.ADMITTED;
         }
-        near.sort(Comparator.comparingLong(p -> Math.abs(p.middle() - middle)));
+        near.sort(Comparator.comparingLong(p -> Math.abs(p.latest() - end)));
         long earliest = place.earliest();
         long latest = place.latest();
         for (Place p : near.subList(0, burst)) {

@@ -35,12 +35,22 @@ class GivenPlacesTest {
     @Test
     void answersOfVeryDifferentLengthsCostAPlaceButAreNotTakenForALostUpdate() {
         GivenPlaces places = tenPerSecond(1);
-        // reserved at once, due 100 ms later, but the answer took 110 ms: somewhere in [100, 210], taken as 155
+        // reserved at once, due 100 ms later, but the answer took 110 ms: somewhere in [100, 210], taken as 210
         assertThat(places.admit(T0, T0 + 110 * MS, 100 * MS)).isEqualTo(Verdict.ADMITTED);
-        // the next place, due at 200 and answered at once: 45 ms from the first's middle, but not surely the same
-        assertThat(places.admit(T0 + 99 * MS, T0 + 101 * MS, 100 * MS)).as("its middle is near, its span is not")
+        // the next place, due at 200 and answered at once: 9 ms from the first's end, but not surely the same
+        assertThat(places.admit(T0 + 99 * MS, T0 + 101 * MS, 100 * MS)).as("its end is near, its span is not")
                 .isEqualTo(Verdict.NEAR);
         assertThat(places.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aPlaceGivenAgainAfterAHandOverIsRefusedThoughItsAnswerWaited() {
+        GivenPlaces places = tenPerSecond(1);
+        assertThat(places.admit(T0, T0 + 2 * MS, 500 * MS)).as("answered at once, due at 502")
+                .isEqualTo(Verdict.ADMITTED);
+        // the owner leaves; an operation sent at 100 waits 300 ms for the new owner, which has lost the first
+        // reservation and gives its place again (due at 500 by its clock, 100 ms after it ran just before 400)
+        assertThat(places.admit(T0 + 100 * MS, T0 + 400 * MS, 100 * MS)).isNotEqualTo(Verdict.ADMITTED);
     }
 
     @Test
@@ -62,6 +72,7 @@ class GivenPlacesTest {
             now += 100 * MS;
             assertThat(places.admit(now - 2 * MS, now, 500 * MS)).isEqualTo(Verdict.ADMITTED);
         }
-        assertThat(places.size()).as("five places ahead and the one due about now").isEqualTo(6);
+        assertThat(places.size()).as("five places ahead, the one due now and the one an interval back")
+                .isEqualTo(7);
     }
 }
