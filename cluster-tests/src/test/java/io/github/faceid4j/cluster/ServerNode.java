@@ -70,7 +70,26 @@ final class ServerNode implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new AssertionError(name + " did not deploy the portal within " + timeout + ":\n" + tail());
+        throw new AssertionError(name + " did not deploy the portal within " + timeout + " (its threads: "
+                + threadDump() + "):\n" + tail());
+    }
+
+    /** The server JVM's threads, written beside its log by {@code jcmd <pid> Thread.print}; the file's path. */
+    Path threadDump() {
+        Path dump = log.resolveSibling("threads-" + System.currentTimeMillis() + ".txt");
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        try {
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(jvm().pid()), "Thread.print")
+                    .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            return Path.of("(no thread dump: " + e.getMessage() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return dump;
     }
 
     /** The server's JVM: the process itself, or the one java child of a launch script. */
