@@ -50,9 +50,7 @@ final class ClientServices {
     /** Builds the result service on first use, from the configuration checked at deployment. */
     VerificationResultService resultService(BeanManager beanManager) {
         ClientConfiguration.Translation translation = translateOrThrow(config, name);
-        Event<VerificationCallEvent> events = name == null
-                ? beanManager.getEvent().select(VerificationCallEvent.class)
-                : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
+        Event<VerificationCallEvent> events = events(beanManager, VerificationCallEvent.class);
         Optional<RateLimiter> sharedLimiter = RateLimiterBeans.forAccount(beanManager, config, name)
                 .or(() -> RateLimiterBeans.ofApplication(beanManager, name));
         if (sharedLimiter.isPresent()) {
@@ -74,11 +72,15 @@ final class ClientServices {
     /** Builds the start service on first use, from the configuration checked at deployment. */
     VerificationStartService startService(BeanManager beanManager) {
         ClientConfiguration.Translation translation = translateOrThrow(config, name);
-        Event<VerificationStartEvent> events = name == null
-                ? beanManager.getEvent().select(VerificationStartEvent.class)
-                : beanManager.getEvent().select(VerificationStartEvent.class, FaceIdClient.Literal.of(name));
+        Event<VerificationStartEvent> events = events(beanManager, VerificationStartEvent.class);
         containerTelemetry(beanManager, translation.builder());
         return new ObservedVerificationStartService(translation.builder().buildStartService(), eventName, events::fire);
+    }
+
+    /** The client's events of a type: qualified {@code @FaceIdClient(name)}, or {@code @Default} for the default. */
+    private <T> Event<T> events(BeanManager beanManager, Class<T> type) {
+        return name == null ? beanManager.getEvent().select(type)
+                : beanManager.getEvent().select(type, FaceIdClient.Literal.of(name));
     }
 
     /**
