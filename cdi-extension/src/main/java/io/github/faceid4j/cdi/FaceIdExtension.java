@@ -3,11 +3,8 @@ package io.github.faceid4j.cdi;
 import io.github.faceid4j.FaceIdConfigurationException;
 import io.github.faceid4j.VerificationResultService;
 import io.github.faceid4j.VerificationStartService;
-import io.github.faceid4j.client.FaceIdServiceBuilder;
 import io.github.faceid4j.client.RateLimiter;
-import io.github.faceid4j.client.SlidingWindowRateLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.AmbiguousResolutionException;
 import jakarta.enterprise.inject.Any;
@@ -73,14 +70,15 @@ public class FaceIdExtension implements Extension {
     private final List<ClientBean> clients = new CopyOnWriteArrayList<>();
     private volatile boolean disabled;
     private volatile Config config;
-    /** Each client's readiness, by client name ({@code ""} for the default), fed by its call events. */
-    private final Map<String, ClientHealth> health = new ConcurrentHashMap<>();
     private final boolean healthApi = ClientHealth.healthApiPresent();
     /** The class of an application bean that injects a client: where the readiness checks are placed. */
     private volatile Class<?> injectingBeanClass;
 
-    /** A bean this extension added: the client name ({@code null} for the default) and its qualifier. */
-    private record ClientBean(String name, Annotation qualifier) {
+    /**
+     * A client this extension added beans for: its name ({@code null} for the default), its qualifier, and what
+     * builds its services on first use.
+     */
+    private record ClientBean(String name, Annotation qualifier, ClientServices services) {
     }
 
     void collectInjectionPoints(@Observes ProcessInjectionPoint<?, ?> event) {
@@ -144,8 +142,8 @@ public class FaceIdExtension implements Extension {
             addBean(event, beanManager, null);
         }
         namedInjectionPoints.keySet().forEach(name -> addBean(event, beanManager, name));
-        if (!health.isEmpty()) {
-            List<String> checks = health.values().stream().map(ClientHealth::checkName).sorted().toList();
+        if (!clients.isEmpty()) {
+            List<String> checks = clients.stream().map(c -> c.services().health().checkName()).sorted().toList();
             LOG.log(healthApi ? Level.INFO : Level.FINE, healthApi
                     ? "FaceID: MicroProfile Health readiness checks " + checks
                     : "FaceID: no MicroProfile Health API here, so no readiness checks " + checks);
@@ -195,15 +193,14 @@ public class FaceIdExtension implements Extension {
 
     private void addBean(AfterBeanDiscovery event, BeanManager beanManager, String name) {
         Annotation qualifier = name == null ? Default.Literal.INSTANCE : FaceIdClient.Literal.of(name);
-        clients.add(new ClientBean(name, qualifier));
-        ClientHealth clientHealth = new ClientHealth(name, failureThreshold(name), java.time.Clock.systemUTC());
-        health.put(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, clientHealth);
+        ClientServices services = new ClientServices(config, name, startupProblems::add);
+        clients.add(new ClientBean(name, qualifier, services));
         if (healthApi) {
             // MicroProfile Health: only where the server has it. In the bean archive of an application bean that
             // injects a client, when there is one: WildFly's health extension looks for checks in the deployment's
             // root archive (a WAR's WEB-INF/classes), not in the one it makes for this extension's jar.
             Class<?> archive = injectingBeanClass;
-            FaceIdReadinessCheck.register(event, clientHealth, archive == null ? FaceIdExtension.class : archive);
+            FaceIdReadinessCheck.register(event, services.health(), archive == null ? FaceIdExtension.class : archive);
         }
         event.<VerificationResultService>addBean()
                 .beanClass(FaceIdExtension.class)
@@ -211,7 +208,7 @@ public class FaceIdExtension implements Extension {
                 .types(VerificationResultService.class, Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
-                .createWith(creationalContext -> create(beanManager, name))
+                .createWith(creationalContext -> services.resultService(beanManager))
                 .destroyWith((service, creationalContext) -> service.close());
         // The same client's start-a-verification service: same configuration and qualifier, Apply's own rate budget.
         event.<VerificationStartService>addBean()
@@ -220,92 +217,8 @@ public class FaceIdExtension implements Extension {
                 .types(VerificationStartService.class, Object.class)
                 .qualifiers(qualifier, Any.Literal.INSTANCE)
                 .scope(ApplicationScoped.class)
-                .createWith(creationalContext -> createStartService(beanManager, name))
+                .createWith(creationalContext -> services.startService(beanManager))
                 .destroyWith((service, creationalContext) -> service.close());
-    }
-
-    /** Builds the start service on first use, from the configuration checked at deployment. */
-    private VerificationStartService createStartService(BeanManager beanManager, String name) {
-        ClientConfiguration.Translation translation = translateOrThrow(config, name);
-        Event<VerificationStartEvent> events = name == null
-                ? beanManager.getEvent().select(VerificationStartEvent.class)
-                : beanManager.getEvent().select(VerificationStartEvent.class, FaceIdClient.Literal.of(name));
-        containerTelemetry(beanManager, translation.builder());
-        return new ObservedVerificationStartService(translation.builder().buildStartService(),
-                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, events::fire);
-    }
-
-    /**
-     * The builder of a client from the configuration, for both of its services; a problem (already reported at
-     * deployment) is thrown, the first with the others suppressed.
-     */
-    private static ClientConfiguration.Translation translateOrThrow(Config cfg, String name) {
-        if (cfg == null) {
-            throw new FaceIdConfigurationException(ConfigKeys.PREFIX, "MicroProfile Config is not available");
-        }
-        ClientConfiguration.Translation translation = ClientConfiguration.translate(cfg, name);
-        FaceIdConfigurationException.throwIfAny(translation.problems());
-        return translation;
-    }
-
-    /** Builds the service on first use, from the configuration checked at deployment. */
-    private VerificationResultService create(BeanManager beanManager, String name) {
-        Config cfg = config;
-        ClientConfiguration.Translation translation = translateOrThrow(cfg, name);
-        Event<VerificationCallEvent> events = name == null
-                ? beanManager.getEvent().select(VerificationCallEvent.class)
-                : beanManager.getEvent().select(VerificationCallEvent.class, FaceIdClient.Literal.of(name));
-        ClientHealth clientHealth = health.get(name == null ? VerificationCallEvent.DEFAULT_CLIENT : name);
-        Optional<RateLimiter> sharedLimiter = RateLimiterBeans.forAccount(beanManager, cfg, name)
-                .or(() -> RateLimiterBeans.ofApplication(beanManager, name));
-        if (sharedLimiter.isPresent()) {
-            translation.builder().rateLimiter(clientHealth.counting(sharedLimiter.get()));
-        } else { // the builder's own limiter, made here so that the health check can read its permits in use
-            SlidingWindowRateLimiter local = ClientConfiguration.localRateLimiter(cfg, name);
-            clientHealth.permitsInUse(local::permitsInUse);
-            translation.builder().rateLimiter(local);
-        }
-        containerTelemetry(beanManager, translation.builder());
-        ObservedVerificationResultService.Attempts attempts = new ObservedVerificationResultService.Attempts();
-        return new ObservedVerificationResultService(translation.builder().attemptsObserver(attempts::record).build(),
-                name == null ? VerificationCallEvent.DEFAULT_CLIENT : name, call -> {
-                    clientHealth.record(call); // before the observers: one that asks the health sees this call
-                    events.fire(call);
-                }, attempts);
-    }
-
-    /** Spans and metrics go to the container's {@code OpenTelemetry} bean when the API is there and it has one. */
-    private static void containerTelemetry(BeanManager beanManager, FaceIdServiceBuilder builder) {
-        if (ContainerTelemetry.apiPresent()) {
-            ContainerTelemetry.apply(beanManager, builder);
-        }
-    }
-
-    /** {@code health.failure-threshold}, the client's or the shared one; a bad value is a deployment problem. */
-    private int failureThreshold(String name) {
-        Config cfg = config;
-        if (cfg == null) {
-            return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
-        }
-        String key = ConfigKeys.key(name, ConfigKeys.HEALTH_FAILURE_THRESHOLD);
-        try {
-            Optional<ClientConfiguration.Found> found = ClientConfiguration.lookup(cfg, name,
-                    ConfigKeys.HEALTH_FAILURE_THRESHOLD);
-            if (found.isEmpty()) {
-                return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
-            }
-            key = found.get().key();
-            int threshold = Values.intValue(found.get().value());
-            if (threshold < 1) {
-                throw new IllegalArgumentException("must be at least 1, was " + threshold);
-            }
-            return threshold;
-        } catch (FaceIdConfigurationException e) {
-            startupProblems.add(e);
-        } catch (IllegalArgumentException e) {
-            startupProblems.add(new FaceIdConfigurationException(key, e.getMessage()));
-        }
-        return ClientHealth.DEFAULT_FAILURE_THRESHOLD;
     }
 
     /** Whether typesafe resolution picks another bean (an application alternative) for this client's qualifier. */
