@@ -101,21 +101,28 @@ class TelemetryIT {
         }
     }
 
-    private HttpResponse<String> get(String pathAndQuery, Trace trace) throws IOException, InterruptedException {
+    /** The portal's answer to {@code GET pathAndQuery} within {@code trace}, which must be 200. */
+    private HttpResponse<String> getOk(String pathAndQuery, Trace trace) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(Portal.base(deployment).resolve(pathAndQuery))
                 .timeout(Duration.ofSeconds(30)).header("traceparent", trace.traceparent()).GET().build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer;
+    }
+
+    /** The library's span for its call of {@code action} within {@code trace}, once exported. */
+    private static OtlpReceiver.ReceivedSpan clientSpan(Trace trace, String action) throws InterruptedException {
+        return OTLP.await(s -> s.traceId().equals(trace.traceId()) && s.name().equals("faceid/" + action),
+                "FaceID CLIENT span", EXPORT_WAIT);
     }
 
     @Test
     void aResultCallIsAClientSpanUnderThePortalsRequestSpan() throws Exception {
         String token = "passed-otel-" + UUID.randomUUID();
         Trace trace = Trace.random();
-        HttpResponse<String> answer = get("api/onboarding/return?token=" + token, trace);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        HttpResponse<String> answer = getOk("api/onboarding/return?token=" + token, trace);
 
-        OtlpReceiver.ReceivedSpan call = OTLP.await(s -> s.traceId().equals(trace.traceId())
-                && s.name().equals("faceid/GetWebVerificationResultIntl"), "FaceID CLIENT span", EXPORT_WAIT);
+        OtlpReceiver.ReceivedSpan call = clientSpan(trace, "GetWebVerificationResultIntl");
         assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
         assertThat(call.scope()).isEqualTo("io.github.faceid4j");
         assertThat(call.attributes()).containsEntry("rpc.system", "tencentcloud")
@@ -147,10 +154,8 @@ class TelemetryIT {
     void theLibrarysMetricsAreExportedByTheServer() throws Exception {
         String token = "passed-otel-spill-" + UUID.randomUUID();
         Trace trace = Trace.random();
-        HttpResponse<String> answer = get("api/onboarding/id/return?token=" + token, trace);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        OtlpReceiver.ReceivedSpan call = OTLP.await(s -> s.traceId().equals(trace.traceId())
-                && s.name().equals("faceid/GetWebVerificationResultIntl"), "FaceID CLIENT span", EXPORT_WAIT);
+        getOk("api/onboarding/id/return?token=" + token, trace);
+        OtlpReceiver.ReceivedSpan call = clientSpan(trace, "GetWebVerificationResultIntl");
         assertThat(call.attributes()).containsEntry("cloud.region", "ap-jakarta");
 
         OTLP.awaitMetric("faceid.client.call.duration", EXPORT_WAIT);
@@ -161,12 +166,9 @@ class TelemetryIT {
     @Test
     void anApplyCallIsAClientSpanUnderThePortalsRequestSpan() throws Exception {
         Trace trace = Trace.random();
-        HttpResponse<String> answer = get("api/test/start-verification", trace);
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-        String token = answer.body().trim();
+        String token = getOk("api/test/start-verification", trace).body().trim();
 
-        OtlpReceiver.ReceivedSpan call = OTLP.await(s -> s.traceId().equals(trace.traceId())
-                && s.name().equals("faceid/ApplyWebVerificationBizTokenIntl"), "FaceID CLIENT span", EXPORT_WAIT);
+        OtlpReceiver.ReceivedSpan call = clientSpan(trace, "ApplyWebVerificationBizTokenIntl");
         assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
         assertThat(call.attributes()).containsEntry("rpc.system", "tencentcloud")
                 .containsEntry("rpc.method", "ApplyWebVerificationBizTokenIntl")
