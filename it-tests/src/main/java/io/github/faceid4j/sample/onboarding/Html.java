@@ -2,7 +2,8 @@ package io.github.faceid4j.sample.onboarding;
 
 /**
  * The portal's pages: plain server-rendered HTML, no script. Every value that reaches a page goes through
- * {@link #escape(String)}, whatever its origin (the service's text is untrusted too).
+ * {@link #escape(Object)}, whatever its origin (the service's text is untrusted too). The emulator's hosted pages
+ * escape with their own copy on purpose: the emulator shares no code with the applications it is tested against.
  */
 final class Html {
 
